@@ -1,0 +1,49 @@
+# The two quick-start commands: `make report` and `make test`. Each builds its own virtual
+# environment from nothing (only python3 and the package registries are needed).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
+
+.PHONY: report test lint bench chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Runtime only: what the main job needs.
+$(VENV)/.core: pyproject.toml | $(BIN)/python
+	$(PIP) -e .
+	touch $@
+
+# Tests: torch first and exactly pinned, so sentence-transformers does not pull a CUDA build.
+$(VENV)/.test: pyproject.toml | $(BIN)/python
+	$(PIP) torch==2.13.0
+	$(PIP) -e '.[st,test]'
+	touch $@
+
+# Debian's Chromium for the browser tests of the HTML report (needs root, as on CI).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "warning: could not install chromium; browser tests will skip (or fail under CI=true)"; \
+	  else echo "warning: chromium missing and not root; browser tests will skip"; fi; }
+
+report: $(VENV)/.core
+	$(BIN)/fidelity check corpus/
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(VENV)/.test chromium
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test
+	$(BIN)/python bench/align_bench.py
+	$(BIN)/python bench/check_bench.py
+	$(BIN)/python bench/speed_bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

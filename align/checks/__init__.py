@@ -1,0 +1,1 @@
+"""Checks turn an aligned event into findings; one module per finding family."""

@@ -1,0 +1,1 @@
+"""One module per CLI command; `align.cli` registers them on the typer app."""

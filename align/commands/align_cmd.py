@@ -1,0 +1,1 @@
+"""The `fidelity align` command."""

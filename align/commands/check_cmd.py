@@ -1,0 +1,1 @@
+"""The `fidelity check` command."""

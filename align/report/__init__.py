@@ -1,0 +1,1 @@
+"""HTML reports (self-contained pages) rendered from the JSON result."""

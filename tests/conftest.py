@@ -1,0 +1,32 @@
+"""Shared fixtures: paths to the project and to ../shared (read, never copied)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+CORPUS = PROJECT / "corpus"
+SHARED = PROJECT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def kremlin_html_dir() -> Path:
+    path = SHARED / "kremlin-html"
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent: the real kremlin.ru pages are not available here")
+    return path
+
+
+@pytest.fixture(scope="session")
+def bench_dir() -> Path:
+    path = SHARED / "bench"
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent: the gold-aligned benchmark data are not available here")
+    return path
