@@ -1,0 +1,60 @@
+"""The thresholds of the checks, in one frozen place that travels with every result."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Thresholds of the omission, name and meaning checks.
+
+    Similarities are cosines of the encoder's unit vectors (USE-multilingual: a translation
+    scores ~0.6–0.9, unrelated text ~0.0–0.3). Where a threshold is relative it is measured
+    against the event's own distribution of bead similarities, so a loose translation is not
+    flagged everywhere and a tight one does not hide a bad bead.
+    """
+
+    # omission: an English sentence with no French is "covered" (a segmentation difference,
+    # not an omission) when it is at least this similar to a neighbouring French bead and
+    # adding it to that bead's English does not lower the bead's similarity by more than
+    # `covered_merge_drop`.
+    covered_similarity: float = 0.45
+    covered_merge_drop: float = 0.03
+    neighbour_beads: int = 2  # how many beads either side may cover an unmatched sentence
+    short_sentence_words: int = 4  # "Thank you." and the like: low severity
+
+    # partial omission: a run of clauses of a bead's English is not covered by its French
+    # when leaving it out raises the bead's similarity by at least `span_min_gain` and the
+    # run itself is no more similar to the French than `span_max_similarity`.
+    clause_min_words: int = 4  # shorter pieces are merged into their neighbour
+    span_max_clauses: int = 3  # longest run tried in the middle of a bead (heads/tails: any)
+    span_min_words: int = 5
+    span_min_gain: float = 0.04
+    span_max_similarity: float = 0.35
+
+    # mistranslation: robust z-score of a bead's similarity against the event's median and
+    # MAD of bead similarities; the MAD is floored so short or uniform events do not flag
+    # ordinary noise, and a bead must also lie `mistranslation_gap` below the median.
+    mistranslation_z: float = -3.5
+    mistranslation_gap: float = 0.3
+    mad_floor: float = 0.06
+    min_beads_for_calibration: int = 8
+    prior_median: float = 0.7  # used, blended, when the event has fewer beads than that
+    prior_mad: float = 0.08
+
+    # untranslated: a French sentence whose words are English (stopword evidence)
+    untranslated_min_words: int = 5
+    untranslated_english_ratio: float = 0.2
+
+    # names: transliteration-normalised fuzzy match score (rapidfuzz 0–100)
+    name_match_score: float = 84.0
+    name_near_score: float = 70.0
+
+    def signature(self) -> dict[str, Any]:
+        """The thresholds as a plain mapping, for a result's signature."""
+        return asdict(self)
+
+
+DEFAULT_CONFIG = CheckConfig()

@@ -1,0 +1,229 @@
+"""Likely mistranslations: beads far less similar than their event's usual, negation on one
+side only, and English left untranslated in the French."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from align.checks.base import CheckInput
+from align.checks.config import DEFAULT_CONFIG, CheckConfig
+from align.checks.evidence import bead_similarities, distribution, en_text, fr_text, one_line, words
+from align.model import Finding, FindingType, Severity, finding_id
+
+# --- similarity far below the event's own ----------------------------------------------------
+
+
+class MistranslationCheck:
+    """Beads whose similarity is an outlier of the event's distribution of bead similarities."""
+
+    name = "mistranslation"
+
+    def __init__(self, config: CheckConfig = DEFAULT_CONFIG) -> None:
+        self.config = config
+
+    def run(self, data: CheckInput) -> list[Finding]:
+        scores = bead_similarities(data)
+        stats = distribution(scores, self.config)
+        findings = []
+        for bead, score in zip(data.beads, scores, strict=True):
+            if score is None:
+                continue
+            z = stats.z(score)
+            if (
+                z >= self.config.mistranslation_z
+                or score >= stats.median - self.config.mistranslation_gap
+            ):
+                continue
+            french, english = fr_text(data, bead), en_text(data, bead)
+            severity = Severity.HIGH if score < 0.2 else Severity.MEDIUM
+            confidence = min(0.95, 0.5 + 0.05 * (self.config.mistranslation_z - z))
+            findings.append(
+                Finding(
+                    id=finding_id(FindingType.MISTRANSLATION, "similarity", french, english),
+                    type=FindingType.MISTRANSLATION,
+                    severity=severity,
+                    confidence=round(confidence, 3),
+                    fr=bead.fr,
+                    en=bead.en,
+                    message=f"French and English say different things here: similarity "
+                    f"{score:.2f}, far below this event's median {stats.median:.2f} "
+                    f"(robust z {z:.1f})",
+                    details={
+                        "reason": "low_similarity",
+                        "similarity": round(score, 3),
+                        "robust_z": round(z, 2),
+                        "event_distribution": stats.to_json(),
+                        "fr_text": french,
+                        "en_text": english,
+                        "z_threshold": self.config.mistranslation_z,
+                    },
+                )
+            )
+        return findings
+
+
+# --- negation on one side only -----------------------------------------------------------------
+
+_FR_NE = re.compile(
+    r"\b(?:ne|n[’'])\s*(?:\S+\s+){0,4}?"
+    r"(pas|jamais|plus|rien|aucune?|personne|nullement|guère|point|nulle\s+part)\b",
+    re.IGNORECASE,
+)
+_FR_ALONE = re.compile(r"\b(sans|aucune?|jamais|ni|non)\b(?!-)", re.IGNORECASE)
+_EN_NEG = re.compile(
+    r"\b(not|never|none|nothing|nobody|nowhere|neither|nor|without|cannot|no)\b(?!\.\s*\d)"
+    r"|\b\w+(n[’']t)\b",
+    re.IGNORECASE,
+)
+
+
+def french_negations(text: str) -> list[str]:
+    found = [m.group(0) for m in _FR_NE.finditer(text)]
+    rest = _FR_NE.sub(" ", text)
+    found += [m.group(0) for m in _FR_ALONE.finditer(rest)]
+    return found
+
+
+def english_negations(text: str) -> list[str]:
+    return [m.group(0) for m in _EN_NEG.finditer(text)]
+
+
+class NegationCheck:
+    """A negation on one side of a bead and none on the other."""
+
+    name = "negation"
+
+    def __init__(self, config: CheckConfig = DEFAULT_CONFIG) -> None:
+        self.config = config
+
+    def run(self, data: CheckInput) -> list[Finding]:
+        findings = []
+        for bead in data.beads:
+            if not (bead.fr and bead.en):
+                continue
+            french, english = fr_text(data, bead), en_text(data, bead)
+            fr_neg, en_neg = french_negations(french), english_negations(english)
+            if bool(fr_neg) == bool(en_neg):
+                continue
+            if fr_neg:
+                message = f"The French negates (“{fr_neg[0]}”) where the English does not"
+            else:
+                message = f"The English negates (“{en_neg[0]}”) where the French does not"
+            findings.append(
+                Finding(
+                    id=finding_id(FindingType.MISTRANSLATION, "negation", french, english),
+                    type=FindingType.MISTRANSLATION,
+                    severity=Severity.MEDIUM,
+                    confidence=0.6,
+                    fr=bead.fr,
+                    en=bead.en,
+                    message=message,
+                    details={
+                        "reason": "negation",
+                        "fr_negations": fr_neg,
+                        "en_negations": en_neg,
+                        "fr_text": french,
+                        "en_text": english,
+                    },
+                )
+            )
+        return findings
+
+
+# --- English left in the French -------------------------------------------------------------
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_EN_STOP = _word_set(
+    """the and of to is are was were that this these those with for from have has had will
+    would we our you your they their it its be been not but which who what there here on in
+    at by as an or also can should must shall very more about into than then them us my he
+    she his her do does did been being just only all any every such"""
+)
+_FR_STOP = _word_set(
+    """le la les de des du et est sont était que qui nous vous ils elles il elle une un dans
+    pour avec sur par au aux ce cette ces son sa ses leur leurs notre nos votre vos pas ne
+    plus mais ou donc car je tu on se sont été être avoir ont fait comme très tout tous
+    aussi entre où dont lui même"""
+)
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+
+
+@dataclass(frozen=True)
+class LanguageEvidence:
+    english: list[str]
+    french: list[str]
+    counted: int
+
+
+def language_evidence(text: str) -> LanguageEvidence:
+    """Stopwords of each language among the lower-case words, quotes and names left out."""
+
+    def short_quote(match: re.Match[str]) -> str:
+        return " " if len(words(match.group(0))) <= 8 else match.group(0)
+
+    stripped = _QUOTED.sub(short_quote, text)
+    tokens = [w.casefold() for w in words(stripped) if w[:1].islower()]
+    return LanguageEvidence(
+        english=[t for t in tokens if t in _EN_STOP],
+        french=[t for t in tokens if t in _FR_STOP or "’" in t or "'" in t],
+        counted=len(tokens),
+    )
+
+
+class UntranslatedCheck:
+    """French translation sentences that are in fact English."""
+
+    name = "untranslated"
+
+    def __init__(self, config: CheckConfig = DEFAULT_CONFIG) -> None:
+        self.config = config
+
+    def run(self, data: CheckInput) -> list[Finding]:
+        partner: dict[int, str] = {}
+        for bead in data.beads:
+            for i in bead.fr:
+                partner[i] = en_text(data, bead)
+        findings = []
+        for sentence in data.fr:
+            if sentence.kind not in ("body", "turn"):
+                continue
+            evidence = language_evidence(sentence.text)
+            english = partner.get(sentence.index, "")
+            copied = bool(english) and fuzz.ratio(sentence.text, english) >= 90
+            english_like = (
+                evidence.counted >= self.config.untranslated_min_words
+                and len(evidence.english) >= 3
+                and len(evidence.english)
+                >= self.config.untranslated_english_ratio * evidence.counted
+                and len(evidence.english) > 2 * len(evidence.french)
+            )
+            if not (copied or english_like):
+                continue
+            findings.append(
+                Finding(
+                    id=finding_id(FindingType.UNTRANSLATED, sentence.text),
+                    type=FindingType.UNTRANSLATED,
+                    severity=Severity.MEDIUM,
+                    confidence=0.9 if copied else 0.75,
+                    fr=(sentence.index,),
+                    en=tuple(
+                        b for bead in data.beads if sentence.index in bead.fr for b in bead.en
+                    ),
+                    message="English left untranslated in the French: "
+                    f"“{one_line(sentence.text, 70)}”",
+                    details={
+                        "english_stopwords": evidence.english,
+                        "french_stopwords": evidence.french,
+                        "words_counted": evidence.counted,
+                        "copied_from_english": copied,
+                    },
+                )
+            )
+        return findings

