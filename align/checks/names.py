@@ -255,37 +255,46 @@ def _is_name_word(token: str) -> bool:
 
 
 def extract_names(text: str, known: frozenset[str] | None = None) -> list[Name]:
-    """Runs of capitalised words that are not titles, function words or common words.
+    """Runs of capitalised words that are not titles or function words, kept when one of
+    their words is worth checking (`is_checkable`); `tokens` holds those words.
 
     A sentence-initial capitalised word counts only when `known` (the event's words seen
     capitalised inside a sentence) holds it; with `known` None, it never counts.
     """
     names: list[Name] = []
     run: list[str] = []
-    starts = {m.start(1) for m in re.finditer(r"(?:^|[.!?«»\"“”:(\[—–-])\s*(\w)", text)}
+
+    def close() -> None:
+        checkable = tuple(t for t in run if is_checkable(t))
+        if checkable:
+            names.append(Name(" ".join(run), checkable))
+        run.clear()
+
+    starts = {m.start(1) for m in re.finditer(r"(?:^|[.!?«»\"“”:(\[—–])\s*(\w)", text)}
     for match in re.finditer(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*", text):
         token = match.group(0)
         core = re.sub(r"^(?:[lLdD][’'])", "", token)
-        initial = match.start() in starts or match.start() == 0
-        is_name = _is_name_word(core) and is_checkable(core)
-        if is_name and (not initial or (known is not None and _plain(core) in known)):
+        initial = match.start() in starts
+        if _is_name_word(core) and (not initial or (known is not None and _plain(core) in known)):
             run.append(core)
             continue
-        if run:
-            names.append(Name(" ".join(run), tuple(run)))
-            run = []
-    if run:
-        names.append(Name(" ".join(run), tuple(run)))
+        close()
+    close()
     return names
+
+
+def _capitalised_inside(text: str) -> set[str]:
+    starts = {m.start(1) for m in re.finditer(r"(?:^|[.!?«»\"“”:(\[—–])\s*(\w)", text)}
+    return {
+        _plain(m.group(0))
+        for m in re.finditer(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*", text)
+        if m.start() not in starts and _is_name_word(m.group(0))
+    }
 
 
 def inner_capitalised(texts: Iterable[str]) -> frozenset[str]:
     """Words seen capitalised inside a sentence: names, even where they open one."""
-    found = set()
-    for text in texts:
-        for name in extract_names(text, None):
-            found.update(_plain(t) for t in name.tokens)
-    return frozenset(found)
+    return frozenset(w for text in texts for w in _capitalised_inside(text))
 
 
 def _same_stem(a: str, b: str) -> bool:
