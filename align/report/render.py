@@ -1,0 +1,264 @@
+"""Self-contained HTML pages (and their JSON twins) from the JSON result.
+
+Every page inlines its CSS and JS, requests nothing from the network (a Content-Security-Policy
+forbids it, and allows only the page's own scripts by hash) and escapes every text that comes
+from a corpus file or a fetched page (jinja2 autoescape).
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Mapping, Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from align.report import view
+
+
+class ReportError(Exception):
+    """A report could not be written; the message is one line naming the file."""
+
+
+@cache
+def _static(name: str) -> str:
+    text = (resources.files("align.report") / "static" / name).read_text(encoding="utf-8")
+    if "</script" in text.lower() or "</style" in text.lower():
+        raise ReportError(f"static asset {name} would close its own tag")
+    return text
+
+
+def _csp_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _csp(scripts: Sequence[str]) -> str:
+    # No request may leave the page; only our own inline scripts run.
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src " + " ".join(_csp_hash(s) for s in scripts),
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def _fmt_score(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+@cache
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("align.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["percent"] = _percent
+    env.filters["score"] = _fmt_score
+    env.globals.update(
+        type_label=view.type_label,
+        TYPE_LABELS=view.TYPE_LABELS,
+        TYPE_SHORT=view.TYPE_SHORT,
+        SEVERITY_ORDER=view.SEVERITY_ORDER,
+        OUTSIDE_LABELS=view.OUTSIDE_LABELS,
+        sort_key_coverage=view.sort_key_coverage,
+    )
+    return env
+
+
+def _signature_items(signature: Mapping[str, Any]) -> list[tuple[str, str]]:
+    thresholds = signature.get("thresholds") or {}
+    shown = ", ".join(f"{k}={v}" for k, v in thresholds.items()) if thresholds else "—"
+    return [
+        ("tool", f"fidelity {signature.get('tool_version') or '?'}"),
+        ("encoder", str(signature.get("encoder") or "?")),
+        ("thresholds", shown),
+        ("ignore file", str(signature.get("ignore_file") or "none")),
+        ("created", str(signature.get("created") or "?")),
+    ]
+
+
+def render_post(
+    document: Mapping[str, Any],
+    *,
+    signature: Mapping[str, Any],
+    index_href: str | None = "index.html",
+    json_href: str | None = None,
+) -> str:
+    """One self-contained HTML page for one post of the result."""
+    events = view.build_events(document)
+    all_findings = [f for e in events for f in e.findings]
+    types = view.ordered_types(f.type for f in all_findings)
+    script = _static("report.js")
+    return (
+        _env()
+        .get_template("post.html.j2")
+        .render(
+            doc=document,
+            title=str(document.get("title") or document.get("stem") or document.get("path") or ""),
+            path=str(document.get("path") or ""),
+            outside=[o for o in document.get("outside") or () if isinstance(o, Mapping)],
+            events=events,
+            types=types,
+            type_counts={t: sum(1 for f in all_findings if f.type == t) for t in types},
+            severity_counts={
+                s: sum(1 for f in all_findings if f.severity == s) for s in view.SEVERITY_ORDER
+            },
+            finding_total=len(all_findings),
+            signature=_signature_items(signature),
+            css=_static("report.css"),
+            script=script,
+            csp=_csp([script]),
+            index_href=index_href,
+            json_href=json_href,
+        )
+    )
+
+
+def render_index(
+    documents: Sequence[Mapping[str, Any]],
+    *,
+    signature: Mapping[str, Any],
+    links: Mapping[str, str],
+) -> str:
+    """The index over all posts; `links` maps a document's path (or stem) to its page."""
+    rows = view.index_rows(documents, links)
+    types = view.ordered_types(t for r in rows for t in r.by_type)
+    if not types:
+        types = list(view.TYPE_ORDER)
+    script = _static("index.js")
+    statuses: dict[str, int] = {}
+    for r in rows:
+        statuses[r.source_label] = statuses.get(r.source_label, 0) + 1
+    return (
+        _env()
+        .get_template("index.html.j2")
+        .render(
+            rows=rows,
+            types=types,
+            post_count=len(documents),
+            event_count=len(rows),
+            finding_total=sum(r.total for r in rows),
+            severity_totals={
+                s: sum(r.by_severity.get(s, 0) for r in rows) for s in view.SEVERITY_ORDER
+            },
+            statuses=statuses,
+            links={str(d.get("path", "")): links.get(str(d.get("path", ""))) for d in documents},
+            signature=_signature_items(signature),
+            css=_static("report.css"),
+            script=script,
+            csp=_csp([script]),
+        )
+    )
+
+
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def page_stems(documents: Sequence[Mapping[str, Any]]) -> list[str]:
+    """A distinct, file-system-safe stem per document (never `index`, never hidden)."""
+    taken = {"index"}
+    stems = []
+    for position, doc in enumerate(documents, start=1):
+        raw = str(doc.get("stem") or Path(str(doc.get("path") or "")).stem or f"post-{position}")
+        stem = _UNSAFE_NAME.sub("_", raw).strip("._") or f"post-{position}"
+        candidate, n = stem, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{stem}-{n}"
+        taken.add(candidate)
+        stems.append(candidate)
+    return stems
+
+
+@cache
+def _umask() -> int:
+    # NamedTemporaryFile creates 0600 files; a report should get the usual permissions.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, then rename over the target, so a
+    crash or a full disk never leaves a half page that looks complete."""
+    tmp_name = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w",
+            encoding="utf-8",
+            dir=path.parent,
+            prefix=f".{path.name}.",
+            suffix=".tmp",
+            delete=False,
+        ) as tmp:
+            tmp_name = tmp.name
+            tmp.write(text)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.chmod(tmp_name, 0o666 & ~_umask())
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as err:
+        raise ReportError(f"cannot write {path}: {err.strerror or err}") from err
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def write_reports(result: Mapping[str, Any], out_dir: Path) -> list[Path]:
+    """Write `<stem>.html` and its JSON twin `<stem>.json` per document, then `index.html`.
+
+    The twin has the result's shape (`documents` holds this one document) plus tool, version,
+    encoder and signature, so every reader of the result reads it too.
+    """
+    documents = [d for d in result.get("documents") or () if isinstance(d, Mapping)]
+    signature = result.get("signature") or {
+        "tool_version": result.get("version"),
+        "encoder": result.get("encoder"),
+    }
+    stems = page_stems(documents)
+    written: list[Path] = []
+    links: dict[str, str] = {}
+    for doc, stem in zip(documents, stems, strict=True):
+        html_path, json_path = out_dir / f"{stem}.html", out_dir / f"{stem}.json"
+        twin = {
+            "tool": result.get("tool", "fidelity"),
+            "version": result.get("version"),
+            "encoder": result.get("encoder"),
+            "signature": signature,
+            "documents": [doc],
+        }
+        atomic_write(json_path, json.dumps(twin, ensure_ascii=False, indent=1) + "\n")
+        page = render_post(doc, signature=signature, json_href=json_path.name)
+        atomic_write(html_path, page)
+        written += [html_path, json_path]
+        links[str(doc.get("path") or stem)] = html_path.name
+        links.setdefault(stem, html_path.name)
+    index_path = out_dir / "index.html"
+    atomic_write(index_path, render_index(documents, signature=signature, links=links))
+    written.append(index_path)
+    return written

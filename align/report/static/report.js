@@ -1,0 +1,210 @@
+// fidelity post page: filters, search, j/k navigation, false-alarm marks and their export.
+// An enhancement only: without it every row and finding is shown.
+(function () {
+  "use strict";
+
+  var STORE = "fidelity:false-alarms";
+  var form = document.getElementById("filters");
+  if (!form) { return; }
+
+  function all(selector, root) {
+    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  }
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function loadMarks() {
+    try {
+      var value = JSON.parse(window.localStorage.getItem(STORE) || "{}");
+      return value && typeof value === "object" ? value : {};
+    } catch (err) {
+      return {};
+    }
+  }
+  var marks = loadMarks();
+  function saveMarks() {
+    try { window.localStorage.setItem(STORE, JSON.stringify(marks)); } catch (err) { /* private mode: marks last for this visit */ }
+  }
+
+  var findings = all("[data-finding-id]");
+  var markers = all("[data-finding-ref]");
+  var rows = all("[data-row]");
+  var rowsByFinding = {};
+  rows.forEach(function (row) {
+    row.dataset.text = fold(row.textContent);
+    (row.dataset.findings || "").split(" ").forEach(function (id) {
+      if (id) { (rowsByFinding[id] = rowsByFinding[id] || []).push(row); }
+    });
+  });
+  findings.forEach(function (item) { item.dataset.text = fold(item.textContent); });
+
+  function checked(name) {
+    return all("input[name=" + name + "]:checked", form).map(function (input) { return input.value; });
+  }
+  function passes(el, types, severities, minConfidence, hideMarked) {
+    var id = el.dataset.findingId || el.dataset.findingRef;
+    if (types.length && types.indexOf(el.dataset.type) < 0) { return false; }
+    if (severities.length && severities.indexOf(el.dataset.severity) < 0) { return false; }
+    if (hideMarked && marks[id]) { return false; }
+    var item = el.dataset.findingId ? el : findingItem(id);
+    var confidence = item ? parseFloat(item.dataset.confidence) : 1;
+    return !(confidence < minConfidence);
+  }
+  var itemById = {};
+  findings.forEach(function (item) { itemById[item.dataset.findingId] = itemById[item.dataset.findingId] || item; });
+  function findingItem(id) { return itemById[id]; }
+
+  function apply() {
+    var types = checked("type");
+    var severities = checked("severity");
+    var minConfidence = parseFloat(form.elements["confidence"].value) || 0;
+    form.elements["confidence-out"].value = minConfidence.toFixed(2);
+    var onlyFindings = form.elements["only-findings"].checked;
+    var hideMarked = form.elements["hide-false-alarms"].checked;
+    var query = fold(form.elements["q"].value.trim());
+
+    var liveIds = {};
+    markers.forEach(function (marker) {
+      var ok = passes(marker, types, severities, minConfidence, hideMarked);
+      marker.classList.toggle("is-filtered-out", !ok);
+      if (ok) { liveIds[marker.dataset.findingRef] = true; }
+    });
+    var shownRows = 0;
+    rows.forEach(function (row) {
+      var live = (row.dataset.findings || "").split(" ").some(function (id) { return id && liveIds[id]; });
+      var ok = (!onlyFindings || live) && (!query || row.dataset.text.indexOf(query) >= 0);
+      row.classList.toggle("is-filtered-out", !ok);
+      if (ok) { shownRows += 1; }
+    });
+    var shown = 0;
+    findings.forEach(function (item) {
+      var id = item.dataset.findingId;
+      var ok = passes(item, types, severities, minConfidence, hideMarked);
+      if (ok && query) {
+        ok = item.dataset.text.indexOf(query) >= 0 || (rowsByFinding[id] || []).some(function (row) {
+          return row.dataset.text.indexOf(query) >= 0;
+        });
+      }
+      item.classList.toggle("is-filtered-out", !ok);
+      if (ok) { shown += 1; }
+    });
+    all(".event").forEach(function (section) {
+      var items = all("[data-finding-id]", section);
+      var visible = items.filter(function (item) { return !item.classList.contains("is-filtered-out"); });
+      var label = section.querySelector("[data-shown-for]");
+      if (label) { label.textContent = visible.length === items.length ? "(" + items.length + ")" : "(" + visible.length + " of " + items.length + " shown)"; }
+    });
+    form.querySelector(".f-status").textContent = shown + " of " + findings.length + " findings · " + shownRows + " of " + rows.length + " rows";
+  }
+
+  // False alarms: kept in localStorage (shared by the pages of one folder), exported as the
+  // ignore file that `fidelity check --ignore FILE` reads.
+  function refreshMarks() {
+    findings.forEach(function (item) {
+      var id = item.dataset.findingId;
+      var marked = Boolean(marks[id]);
+      item.classList.toggle("is-false-alarm", marked);
+      var button = item.querySelector(".fa-toggle");
+      var note = item.querySelector(".fa-note");
+      button.setAttribute("aria-pressed", marked ? "true" : "false");
+      button.textContent = marked ? "False alarm ✓ (undo)" : "Mark as false alarm";
+      note.hidden = !marked;
+      if (marked && document.activeElement !== note) { note.value = marks[id].note || ""; }
+    });
+    markers.forEach(function (marker) {
+      marker.classList.toggle("is-false-alarm", Boolean(marks[marker.dataset.findingRef]));
+    });
+    form.querySelector(".fa-count").textContent = String(Object.keys(marks).length);
+  }
+  findings.forEach(function (item) {
+    var id = item.dataset.findingId;
+    var box = item.querySelector(".fa");
+    box.hidden = false;
+    item.querySelector(".fa-toggle").addEventListener("click", function () {
+      if (marks[id]) {
+        delete marks[id];
+      } else {
+        marks[id] = {
+          id: id,
+          type: item.dataset.type,
+          message: item.querySelector(".f-msg").textContent,
+          note: "",
+          page: document.title
+        };
+      }
+      saveMarks();
+      refreshMarks();
+      apply();
+    });
+    item.querySelector(".fa-note").addEventListener("input", function (event) {
+      if (marks[id]) { marks[id].note = event.target.value; saveMarks(); }
+    });
+  });
+  form.querySelector(".export-ignore").addEventListener("click", function () {
+    var ignored = Object.keys(marks).sort().map(function (id) {
+      var m = marks[id];
+      return { id: id, type: m.type || "", message: m.message || "", note: m.note || "" };
+    });
+    var payload = JSON.stringify({ tool: "fidelity", ignored: ignored }, null, 1) + "\n";
+    var url = URL.createObjectURL(new Blob([payload], { type: "application/json" }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = "fidelity-ignore.json";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  });
+  window.addEventListener("storage", function (event) {
+    if (event.key === STORE) { marks = loadMarks(); refreshMarks(); apply(); }
+  });
+
+  // j / k: next / previous finding in document order (first visible marker of each finding).
+  var current = -1;
+  function stops() {
+    var seen = {};
+    return markers.filter(function (marker) {
+      var id = marker.dataset.findingRef;
+      var row = marker.closest("[data-row]");
+      if (seen[id] || marker.classList.contains("is-filtered-out") || row.classList.contains("is-filtered-out")) { return false; }
+      seen[id] = true;
+      return true;
+    });
+  }
+  function move(step) {
+    var list = stops();
+    if (!list.length) { return; }
+    var at = list.indexOf(document.activeElement);
+    if (at < 0) { at = Math.min(current, list.length - 1); }
+    var next = at < 0 ? (step > 0 ? 0 : list.length - 1) : (at + step + list.length) % list.length;
+    current = next;
+    all(".row.is-current").forEach(function (row) { row.classList.remove("is-current"); });
+    var target = list[next];
+    target.closest("[data-row]").classList.add("is-current");
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "center" });
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable) {
+      if (event.key === "Escape") { event.target.blur(); }
+      return;
+    }
+    if (event.key === "j") { event.preventDefault(); move(1); }
+    else if (event.key === "k") { event.preventDefault(); move(-1); }
+    else if (event.key === "/") { event.preventDefault(); form.elements["q"].focus(); }
+  });
+
+  form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  window.addEventListener("beforeprint", function () {
+    all("details").forEach(function (d) { d.open = true; });
+  });
+
+  form.hidden = false;
+  document.documentElement.style.setProperty("--filters-h", form.offsetHeight + "px");
+  refreshMarks();
+  apply();
+})();

@@ -1,0 +1,591 @@
+"""From the JSON result to what a page shows: rows, finding items, plot geometry, index rows.
+
+Pure functions over the result's plain dicts (the JSON contract), so the renderer can be tested
+without a browser and stays tolerant of optional fields a producer leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+TYPE_ORDER: tuple[str, ...] = (
+    "omission",
+    "partial_omission",
+    "number",
+    "name",
+    "mistranslation",
+    "addition",
+    "untranslated",
+    "elided",
+)
+TYPE_LABELS: Mapping[str, str] = {
+    "omission": "Omission",
+    "partial_omission": "Partial omission",
+    "number": "Number",
+    "name": "Name",
+    "mistranslation": "Likely mistranslation",
+    "addition": "Addition",
+    "untranslated": "Untranslated",
+    "elided": "Elided <…>",
+}
+TYPE_SHORT: Mapping[str, str] = {
+    "omission": "Omis.",
+    "partial_omission": "Part.",
+    "number": "Num.",
+    "name": "Name",
+    "mistranslation": "Mistr.",
+    "addition": "Add.",
+    "untranslated": "Untr.",
+    "elided": "Elided",
+}
+SEVERITY_ORDER: tuple[str, ...] = ("high", "medium", "low", "info")
+SEVERITY_RANK: Mapping[str, int] = {s: i for i, s in enumerate(SEVERITY_ORDER)}
+
+#: French sentence kinds that are translation text; the others are shown but never aligned.
+TRANSLATION_KINDS = frozenset({"body", "turn"})
+EXTRA_LABELS: Mapping[str, str] = {
+    "caption": "photo caption",
+    "tag": "site tag",
+    "note": "translator note",
+    "elision": "elision <…> (cut by the translator)",
+    "other": "not translation",
+}
+STATUS_LABELS: Mapping[str, str] = {
+    "ok": "fetched",
+    "cached": "from cache",
+    "file": "from a saved file",
+    "unavailable": "original unavailable",
+    "no-source": "no source cited",
+}
+OUTSIDE_LABELS: Mapping[str, str] = {
+    "furniture": "blog furniture",
+    "addition": "blogger addition",
+}
+
+
+def type_label(kind: str) -> str:
+    return TYPE_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def ordered_types(kinds: Iterable[str]) -> list[str]:
+    """Known types in reviewer order, then any unknown ones alphabetically."""
+    present = set(kinds)
+    known = [t for t in TYPE_ORDER if t in present]
+    return known + sorted(present - set(TYPE_ORDER))
+
+
+def safe_href(url: Any) -> str | None:
+    """Only http(s) addresses become links: a `javascript:` URL from a source never does."""
+    if isinstance(url, str) and re.match(r"(?i)^https?://[^\s\"'<>]+$", url.strip()):
+        return url.strip()
+    return None
+
+
+_LONG_DIGITS = re.compile(r"\d{5,}")
+
+
+def _group_digits(match: re.Match[str]) -> str:
+    digits = match.group(0)
+    head = len(digits) % 3 or 3
+    groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return "\u202f".join(groups)
+
+
+def number_title(number: Mapping[str, Any]) -> str:
+    """The hover text of a highlighted number: its parsed value and kind."""
+    value = _LONG_DIGITS.sub(_group_digits, str(number.get("value", "")))
+    kind = number.get("kind")
+    return f"value {value}" + (f" · {kind}" if kind else "")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of a sentence's text; `number` is the hover text when the run is a number."""
+
+    text: str
+    number: str | None = None
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    side: str
+    id: int
+    text: str
+    kind: str
+    pieces: tuple[Piece, ...]
+    speaker: str | None  # shown only where the speaker changes
+
+
+def split_numbers(text: str, numbers: Sequence[Mapping[str, Any]]) -> tuple[Piece, ...]:
+    """Cut a sentence into plain and number pieces (bad or overlapping spans are skipped)."""
+    pieces: list[Piece] = []
+    cursor = 0
+    spans = []
+    for n in numbers or ():
+        start, end = n.get("start"), n.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+            spans.append((start, end, n))
+    for start, end, n in sorted(spans, key=lambda s: (s[0], s[1])):
+        if start < cursor:
+            continue
+        if start > cursor:
+            pieces.append(Piece(text[cursor:start]))
+        pieces.append(Piece(text[start:end], number_title(n)))
+        cursor = end
+    if cursor < len(text) or not pieces:
+        pieces.append(Piece(text[cursor:]))
+    return tuple(pieces)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A finding shown on a row of the alignment."""
+
+    id: str
+    type: str
+    severity: str
+    anchor: str
+    label: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the side-by-side view.
+
+    kind: `bead` (both sides), `gap-fr` (English with no French: a gap on the French side),
+    `gap-en` (French with no English), `extra` (French that is not translation: caption, tag,
+    note, elision…), `fr-only` (translation text with no alignment, e.g. original missing).
+    """
+
+    key: str
+    kind: str
+    number: int | None  # 1-based bead number, for beads and gaps
+    score: float | None
+    en: tuple[SentenceView, ...]
+    fr: tuple[SentenceView, ...]
+    extra_kind: str | None = None
+    markers: tuple[Marker, ...] = ()
+
+    @property
+    def extra_label(self) -> str:
+        return EXTRA_LABELS.get(self.extra_kind or "", self.extra_kind or "")
+
+    @property
+    def finding_ids(self) -> str:
+        return " ".join(dict.fromkeys(m.id for m in self.markers))
+
+    @property
+    def finding_types(self) -> str:
+        return " ".join(dict.fromkeys(m.type for m in self.markers))
+
+
+@dataclass(frozen=True)
+class FindingView:
+    id: str
+    anchor: str
+    type: str
+    type_label: str
+    severity: str
+    confidence: float
+    message: str
+    details: tuple[tuple[str, str], ...]
+    row_key: str | None
+    fr: tuple[int, ...]
+    en: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    width: float
+    y: float
+    height: float
+    css: str  # ok | weak | low | gap | flagged
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Plot:
+    width: int
+    height: int
+    bars: tuple[Bar, ...]
+    median_y: float | None
+    median: float | None
+    weak_spans: tuple[tuple[float, float], ...]  # x ranges of runs of weak beads or gaps
+
+
+@dataclass(frozen=True)
+class EventView:
+    anchor: str
+    index: Any
+    title: str
+    title_en: str | None
+    date: str | None
+    time: str | None
+    place: str | None
+    source_url: str | None
+    source_href: str | None
+    source_status: str
+    source_label: str
+    source_detail: str | None
+    original: Mapping[str, Any] | None
+    rows: tuple[Row, ...]
+    findings: tuple[FindingView, ...]
+    plot: Plot | None
+    coverage: float | None
+    counts: tuple[tuple[str, int], ...]  # (type, count) in reviewer order
+    by_severity: tuple[tuple[str, int], ...]
+    fr_count: int
+    en_count: int
+    bead_count: int
+    gap_count: int
+    ignored: int
+
+    @property
+    def has_original(self) -> bool:
+        return bool(self.original) or any(r.en for r in self.rows)
+
+
+def _as_ids(values: Any) -> tuple[int, ...]:
+    return tuple(v for v in (values or ()) if isinstance(v, int))
+
+
+def _sentence_view(side: str, s: Mapping[str, Any], speaker: str | None) -> SentenceView:
+    text = str(s.get("text", ""))
+    return SentenceView(
+        side=side,
+        id=int(s.get("id", 0)),
+        text=text,
+        kind=str(s.get("kind") or "body"),
+        pieces=split_numbers(text, s.get("numbers") or ()),
+        speaker=speaker,
+    )
+
+
+def _unique(anchor: str, taken: set[str]) -> str:
+    candidate, n = anchor, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{anchor}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def build_rows(event: Mapping[str, Any], prefix: str) -> tuple[Row, ...]:
+    """Beads in order, with French non-translation sentences and any unaligned sentence put
+    back at their place in the document (by id order): nothing of either side is dropped."""
+    fr_by_id = {int(s["id"]): s for s in event.get("fr_sentences") or () if "id" in s}
+    en_by_id = {int(s["id"]): s for s in event.get("en_sentences") or () if "id" in s}
+    beads = [b for b in event.get("alignment") or () if isinstance(b, Mapping)]
+    in_bead_fr = {i for b in beads for i in _as_ids(b.get("fr"))}
+    in_bead_en = {i for b in beads for i in _as_ids(b.get("en"))}
+    pending_fr = sorted(i for i in fr_by_id if i not in in_bead_fr)
+    pending_en = sorted(i for i in en_by_id if i not in in_bead_en)
+
+    # (kind, number, score, en ids, fr ids, extra kind)
+    plan: list[tuple[str, int | None, float | None, tuple[int, ...], tuple[int, ...], str | None]]
+    plan = []
+
+    def flush(fr_before: float, en_before: float) -> None:
+        while pending_en and pending_en[0] < en_before:
+            plan.append(("gap-fr", None, None, (pending_en.pop(0),), (), None))
+        while pending_fr and pending_fr[0] < fr_before:
+            i = pending_fr.pop(0)
+            kind = str(fr_by_id[i].get("kind") or "body")
+            if kind in TRANSLATION_KINDS:
+                plan.append(("fr-only", None, None, (), (i,), None))
+            else:
+                plan.append(("extra", None, None, (), (i,), kind))
+
+    for number, bead in enumerate(beads, start=1):
+        fr_ids = tuple(i for i in _as_ids(bead.get("fr")) if i in fr_by_id)
+        en_ids = tuple(i for i in _as_ids(bead.get("en")) if i in en_by_id)
+        if not fr_ids and not en_ids:
+            continue
+        flush(min(fr_ids) if fr_ids else -1, min(en_ids) if en_ids else -1)
+        kind = "bead" if fr_ids and en_ids else ("gap-fr" if en_ids else "gap-en")
+        score = bead.get("score")
+        score = float(score) if isinstance(score, int | float) else None
+        plan.append((kind, number, score, en_ids, fr_ids, None))
+    flush(float("inf"), float("inf"))
+
+    rows: list[Row] = []
+    last_speaker = {"fr": None, "en": None}
+
+    def views(side: str, ids: tuple[int, ...], by_id: Mapping[int, Any]) -> tuple:
+        out = []
+        for i in ids:
+            speaker = by_id[i].get("speaker") or None
+            shown = speaker if speaker and speaker != last_speaker[side] else None
+            last_speaker[side] = speaker
+            out.append(_sentence_view(side, by_id[i], shown))
+        return tuple(out)
+
+    for n, (kind, number, score, en_ids, fr_ids, extra) in enumerate(plan, start=1):
+        rows.append(
+            Row(
+                key=f"{prefix}-r{n}",
+                kind=kind,
+                number=number,
+                score=score,
+                en=views("en", en_ids, en_by_id),
+                fr=views("fr", fr_ids, fr_by_id),
+                extra_kind=extra,
+            )
+        )
+    return tuple(rows)
+
+
+def _details(details: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(details, Mapping):
+        return ()
+    out = []
+    for key, value in details.items():
+        if value is None:
+            continue
+        if isinstance(value, Mapping):
+            shown = ", ".join(f"{k}: {v}" for k, v in value.items() if v is not None)
+        elif isinstance(value, list | tuple):
+            shown = ", ".join(str(v) for v in value)
+        else:
+            shown = str(value)
+        out.append((str(key).replace("_", " "), shown))
+    return tuple(out)
+
+
+def attach_findings(
+    rows: tuple[Row, ...], findings: Sequence[Mapping[str, Any]], taken: set[str]
+) -> tuple[tuple[Row, ...], tuple[FindingView, ...]]:
+    """Put a marker for each finding on every row holding one of its sentences, and build the
+    finding list in document order (then by severity)."""
+    row_of_fr = {s.id: n for n, r in enumerate(rows) for s in r.fr}
+    row_of_en = {s.id: n for n, r in enumerate(rows) for s in r.en}
+    markers: dict[int, list[Marker]] = {}
+    views: list[tuple[int, int, FindingView]] = []
+    for f in findings:
+        fid = str(f.get("id", ""))
+        ftype = str(f.get("type", ""))
+        severity = str(f.get("severity", "info"))
+        anchor = _unique(f"f-{fid}", taken)
+        fr_ids, en_ids = _as_ids(f.get("fr")), _as_ids(f.get("en"))
+        touched = sorted(
+            {row_of_fr[i] for i in fr_ids if i in row_of_fr}
+            | {row_of_en[i] for i in en_ids if i in row_of_en}
+        )
+        message = str(f.get("message", ""))
+        marker = Marker(fid, ftype, severity, anchor, type_label(ftype), message)
+        for n in touched:
+            markers.setdefault(n, []).append(marker)
+        confidence = f.get("confidence")
+        views.append(
+            (
+                touched[0] if touched else len(rows),
+                SEVERITY_RANK.get(severity, len(SEVERITY_RANK)),
+                FindingView(
+                    id=fid,
+                    anchor=anchor,
+                    type=ftype,
+                    type_label=type_label(ftype),
+                    severity=severity,
+                    confidence=float(confidence) if isinstance(confidence, int | float) else 0.0,
+                    message=message,
+                    details=_details(f.get("details")),
+                    row_key=rows[touched[0]].key if touched else None,
+                    fr=fr_ids,
+                    en=en_ids,
+                ),
+            )
+        )
+    new_rows = tuple(
+        Row(**{**r.__dict__, "markers": tuple(markers.get(n, ()))}) for n, r in enumerate(rows)
+    )
+    ordered = tuple(v for _, _, v in sorted(views, key=lambda t: (t[0], t[1])))
+    return new_rows, ordered
+
+
+PLOT_W, PLOT_H = 1000, 120
+WEAK = 0.6  # below this a bead is drawn as weak; the plot is a picture, not a finding
+
+
+def build_plot(rows: tuple[Row, ...], flagged: set[str]) -> Plot | None:
+    """Bead similarity along the event: one bar per bead; gaps drawn full height in red."""
+    beads = [r for r in rows if r.number is not None]
+    if not beads or not any(r.kind == "bead" for r in beads):
+        return None
+    step = PLOT_W / len(beads)
+    width = max(step * 0.8, 1.0)
+    bars: list[Bar] = []
+    weak_x: list[float] = []
+    for i, r in enumerate(beads):
+        x = i * step + (step - width) / 2
+        is_flagged = any(m.id in flagged for m in r.markers)
+        if r.kind != "bead":
+            side = "no French" if r.kind == "gap-fr" else "no English"
+            bars.append(Bar(x, width, 0, PLOT_H, "gap", f"#{r.number}: gap ({side})", r.key))
+            weak_x.append(i * step)
+            continue
+        score = max(0.0, min(1.0, r.score or 0.0))
+        height = max(score * PLOT_H, 2.0)
+        css = "flagged" if is_flagged else ("weak" if score < WEAK else "ok")
+        if score < WEAK:
+            weak_x.append(i * step)
+        bars.append(
+            Bar(
+                x,
+                width,
+                PLOT_H - height,
+                height,
+                css,
+                f"#{r.number}: similarity {score:.2f}",
+                r.key,
+            )
+        )
+    median = statistics.median(r.score or 0.0 for r in beads if r.kind == "bead")
+    spans: list[tuple[float, float]] = []
+    for x in weak_x:
+        if spans and abs(spans[-1][1] - x) < 1e-6:
+            spans[-1] = (spans[-1][0], x + step)
+        else:
+            spans.append((x, x + step))
+    return Plot(
+        PLOT_W, PLOT_H, tuple(bars), PLOT_H - median * PLOT_H, round(median, 2), tuple(spans)
+    )
+
+
+def _counts(findings: Sequence[FindingView]) -> tuple[tuple[tuple[str, int], ...], ...]:
+    by_type: dict[str, int] = {}
+    by_sev: dict[str, int] = {}
+    for f in findings:
+        by_type[f.type] = by_type.get(f.type, 0) + 1
+        by_sev[f.severity] = by_sev.get(f.severity, 0) + 1
+    types = tuple((t, by_type[t]) for t in ordered_types(by_type))
+    sevs = tuple((s, by_sev[s]) for s in SEVERITY_ORDER if s in by_sev)
+    return types, sevs
+
+
+def event_anchor(event: Mapping[str, Any], position: int, taken: set[str]) -> str:
+    index = event.get("index")
+    base = f"event-{index}" if isinstance(index, int) else f"event-{position}"
+    return _unique(base, taken)
+
+
+def build_event(event: Mapping[str, Any], anchor: str, taken: set[str]) -> EventView:
+    rows = build_rows(event, anchor.replace("event-", "e"))
+    findings_json = [f for f in event.get("findings") or () if isinstance(f, Mapping)]
+    rows, findings = attach_findings(rows, findings_json, taken)
+    flagged = {f.id for f in findings if f.severity in ("high", "medium")}
+    counts, by_sev = _counts(findings)
+    summary = event.get("summary") or {}
+    coverage = summary.get("coverage")
+    status = str(
+        event.get("source_status") or ("no-source" if not event.get("source_url") else "ok")
+    )
+    original = event.get("original") if isinstance(event.get("original"), Mapping) else None
+    title_en = event.get("title_en") or (original or {}).get("title") or None
+    return EventView(
+        anchor=anchor,
+        index=event.get("index"),
+        title=str(event.get("title") or "(untitled)"),
+        title_en=str(title_en) if title_en else None,
+        date=event.get("date") or None,
+        time=event.get("time") or None,
+        place=event.get("place") or None,
+        source_url=event.get("source_url") or None,
+        source_href=safe_href(event.get("source_url")),
+        source_status=status,
+        source_label=STATUS_LABELS.get(status, status),
+        source_detail=event.get("source_detail") or None,
+        original=original,
+        rows=rows,
+        findings=findings,
+        plot=build_plot(rows, flagged),
+        coverage=float(coverage) if isinstance(coverage, int | float) else None,
+        counts=counts,
+        by_severity=by_sev,
+        fr_count=len(event.get("fr_sentences") or ()),
+        en_count=len(event.get("en_sentences") or ()),
+        bead_count=sum(1 for r in rows if r.kind == "bead"),
+        gap_count=sum(1 for r in rows if r.kind in ("gap-fr", "gap-en")),
+        ignored=int(summary.get("ignored") or 0),
+    )
+
+
+def build_events(document: Mapping[str, Any]) -> tuple[EventView, ...]:
+    taken: set[str] = set()
+    out = []
+    for position, event in enumerate(document.get("events") or (), start=1):
+        if isinstance(event, Mapping):
+            out.append(build_event(event, event_anchor(event, position, taken), taken))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One event of one post in the index; `sort` holds each column's sort key."""
+
+    post_title: str
+    post_path: str
+    post_href: str | None
+    event_href: str | None
+    index: Any
+    title: str
+    title_en: str | None
+    date: str | None
+    source_status: str
+    source_label: str
+    coverage: float | None
+    by_type: Mapping[str, int]
+    by_severity: Mapping[str, int]
+    total: int
+
+
+def index_rows(
+    documents: Sequence[Mapping[str, Any]], links: Mapping[str, str]
+) -> tuple[IndexRow, ...]:
+    rows = []
+    for doc in documents:
+        path = str(doc.get("path", ""))
+        stem = str(doc.get("stem", ""))
+        href = links.get(path) or links.get(stem)
+        taken: set[str] = set()
+        events = [e for e in doc.get("events") or () if isinstance(e, Mapping)]
+        for position, event in enumerate(events, start=1):
+            anchor = event_anchor(event, position, taken)
+            by_type: dict[str, int] = {}
+            by_sev: dict[str, int] = {}
+            for f in event.get("findings") or ():
+                by_type[str(f.get("type"))] = by_type.get(str(f.get("type")), 0) + 1
+                by_sev[str(f.get("severity"))] = by_sev.get(str(f.get("severity")), 0) + 1
+            status = str(event.get("source_status") or "no-source")
+            coverage = (event.get("summary") or {}).get("coverage")
+            rows.append(
+                IndexRow(
+                    post_title=str(doc.get("title") or stem or path),
+                    post_path=path,
+                    post_href=href,
+                    event_href=f"{href}#{anchor}" if href else None,
+                    index=event.get("index"),
+                    title=str(event.get("title") or "(untitled)"),
+                    title_en=event.get("title_en")
+                    or ((event.get("original") or {}).get("title") or None),
+                    date=event.get("date") or None,
+                    source_status=status,
+                    source_label=STATUS_LABELS.get(status, status),
+                    coverage=float(coverage) if isinstance(coverage, int | float) else None,
+                    by_type=by_type,
+                    by_severity=by_sev,
+                    total=sum(by_type.values()),
+                )
+            )
+    return tuple(rows)
+
+
+def sort_key_coverage(coverage: float | None) -> str:
+    """Sort keys are strings in data-sort attributes; a missing coverage sorts as empty."""
+    return "" if coverage is None else f"{coverage:.4f}"
