@@ -188,7 +188,9 @@ def parse_post(text: str, path: Path) -> Post:
             i += 1
             continue
         if draft.closed:
-            draft.extras.append(_classify_extra(line, draft))
+            extra = _classify_extra(line, draft)
+            # A second source cited right after the first still closes the event's body.
+            (draft.blocks if extra.kind is BlockKind.SOURCE_URL else draft.extras).append(extra)
             i += 1
             continue
         block, used = _classify_body(lines, i, draft, numbered)
@@ -259,7 +261,7 @@ def _classify_extra(line: Line, draft: _EventDraft) -> Block:
     text = line.text
     url = rules.url_line(text)
     if url is not None and rules.is_kremlin(url) and not draft.extras:
-        draft.urls.append(url)  # a second source cited right after the first
+        draft.urls.append(url)
         return _block(BlockKind.SOURCE_URL, url, line)
     if rules.is_furniture(text):
         return _block(BlockKind.FURNITURE, text, line)
