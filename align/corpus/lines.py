@@ -219,12 +219,12 @@ def is_note(text: str) -> bool:
 
 
 def is_furniture(text: str) -> bool:
-    folded = fold(text)
-    return (
-        folded in _FURNITURE_EXACT
-        or text in _BULLETS
-        or (len(text) < SHORT and folded.startswith(_FURNITURE_PREFIXES))
-    )
+    if text in _BULLETS:
+        return True
+    if len(text) > SHORT:
+        return False
+    head = fold(text[:40])  # every furniture phrase is short or starts the line
+    return (len(text) <= 40 and head in _FURNITURE_EXACT) or head.startswith(_FURNITURE_PREFIXES)
 
 
 def is_section_closer(text: str) -> bool:

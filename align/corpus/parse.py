@@ -165,10 +165,11 @@ def parse_post(text: str, path: Path) -> Post:
     events: list[Event] = []
     outside: list[Block] = []
     draft: _EventDraft | None = None
+    starts = structure.starts
     i = 0
     while i < len(lines):
         line = lines[i]
-        if i in structure.starts:
+        if i in starts:
             if draft is not None:
                 events.append(draft.finish())
             heading = structure.headings.get(i)
