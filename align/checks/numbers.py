@@ -1,0 +1,230 @@
+"""The number check: values that differ, are missing or are added, bead by bead.
+
+A bead is compared with its own English (or French) first; what it leaves unexplained is then
+looked for in the neighbouring beads, so a number that landed one bead away after a 2-1 split
+raises nothing. A French number and an English number left over in adjacent beads, of one
+family, are reported together as one altered value. Numbers of a bead with one side empty
+(a whole sentence omitted or added) are the omission check's business: they are used to
+explain their neighbours and never reported on their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from align.checks.base import CheckInput
+from align.model import Bead, Finding, FindingType, Sentence, Severity, finding_id
+from align.numbers.compare import (
+    compare_quantities,
+    explained_by,
+    pair_alterations,
+)
+from align.numbers.extract import extract_quantities
+from align.numbers.quantity import Quantity, QuantityKind
+
+K = QuantityKind
+
+#: Spelled-out numbers up to this value ("deux", "three") are often idiom ("les deux" = "both",
+#: "a couple of"): one-sided, they are low-severity notes.
+SMALL_SPELLED = 12
+
+
+@dataclass(frozen=True)
+class _Located:
+    """A quantity and the sentence and bead it was read from."""
+
+    quantity: Quantity
+    sentence: int
+    bead: int
+
+
+def _is_trivial(q: Quantity) -> bool:
+    """A value a reviewer would not miss: "first"/"premier", "two"/"deux" written in words."""
+    if not q.spelled or not q.is_scalar:
+        return False
+    return float(q.value) <= SMALL_SPELLED  # type: ignore[arg-type]
+
+
+def _relative_gap(a: Quantity, b: Quantity) -> float | None:
+    if not (a.is_scalar and b.is_scalar):
+        return None
+    x, y = float(a.value), float(b.value)  # type: ignore[arg-type]
+    if max(abs(x), abs(y)) == 0:
+        return 0.0
+    return abs(x - y) / max(abs(x), abs(y))
+
+
+class NumberCheck:
+    """Finds quantities whose value differs, is missing or is added (DESIGN.md, Numbers)."""
+
+    name = "number"
+
+    def __init__(self, window: int = 1) -> None:
+        self.window = window  # how many beads either side may explain a number
+
+    def run(self, data: CheckInput) -> list[Finding]:
+        fr_by_id = {s.index: s for s in data.fr}
+        en_by_id = {s.index: s for s in data.en}
+        fr = [self._read(bead.fr, fr_by_id, "fr", i) for i, bead in enumerate(data.beads)]
+        en = [self._read(bead.en, en_by_id, "en", i) for i, bead in enumerate(data.beads)]
+
+        altered: list[tuple[_Located, _Located, bool]] = []  # (fr, en, across beads)
+        added: list[_Located] = []
+        missing: list[_Located] = []
+        for i in range(len(data.beads)):
+            french, english = fr[i], en[i]
+            if not french and not english:
+                continue
+            window_fr = self._window(fr, i)
+            window_en = self._window(en, i)
+            comparison = compare_quantities(
+                [x.quantity for x in french], [x.quantity for x in english]
+            )
+            by_identity = {id(x.quantity): x for x in [*french, *english]}
+            lone_fr = [by_identity[id(q)] for q in comparison.added]
+            lone_en = [by_identity[id(q)] for q in comparison.missing]
+            for f, e in comparison.altered:
+                f_loc, e_loc = by_identity[id(f)], by_identity[id(e)]
+                f_seen = self._explained(f_loc, window_en)
+                e_seen = self._explained(e_loc, window_fr)
+                if not f_seen and not e_seen:
+                    altered.append((f_loc, e_loc, False))
+                elif not e_seen:
+                    lone_en.append(e_loc)
+                elif not f_seen:
+                    lone_fr.append(f_loc)
+            added += [x for x in lone_fr if not self._explained(x, window_en)]
+            missing += [x for x in lone_en if not self._explained(x, window_fr)]
+
+        altered += self._pair_across_beads(added, missing)
+        paired = {id(x) for f, e, _ in altered for x in (f, e)}
+        beads = data.beads
+        findings = [self._altered(f, e, across, data) for f, e, across in altered]
+        findings += [
+            self._one_sided(x, "added", data)
+            for x in added
+            if id(x) not in paired and beads[x.bead].en
+        ]
+        findings += [
+            self._one_sided(x, "missing", data)
+            for x in missing
+            if id(x) not in paired and beads[x.bead].fr
+        ]
+        findings.sort(key=lambda f: (min(f.en or f.fr or (0,)), min(f.fr or (0,)), f.id))
+        return findings
+
+    # -- reading and explaining ------------------------------------------------------------
+
+    @staticmethod
+    def _read(
+        ids: Sequence[int], sentences: dict[int, Sentence], lang: str, bead: int
+    ) -> list[_Located]:
+        found = []
+        for sentence_id in ids:
+            sentence = sentences.get(sentence_id)
+            if sentence is None:
+                continue
+            for q in extract_quantities(sentence.text, lang):
+                found.append(_Located(q, sentence_id, bead))
+        return found
+
+    def _window(self, side: list[list[_Located]], i: int) -> list[_Located]:
+        lo, hi = max(0, i - self.window), min(len(side), i + self.window + 1)
+        return [x for j in range(lo, hi) for x in side[j]]
+
+    @staticmethod
+    def _explained(x: _Located, others: list[_Located]) -> bool:
+        return explained_by(x.quantity, [o.quantity for o in others]) is not None
+
+    def _pair_across_beads(
+        self, added: list[_Located], missing: list[_Located]
+    ) -> list[tuple[_Located, _Located, bool]]:
+        """A French value left in one bead and an English one left next door: one alteration."""
+        pairs: list[tuple[_Located, _Located, bool]] = []
+        taken: set[int] = set()
+        for f in added:
+            near = [
+                e for e in missing if id(e) not in taken and 0 < abs(e.bead - f.bead) <= self.window
+            ]
+            if not near:
+                continue
+            found, _, _ = pair_alterations([f.quantity], [e.quantity for e in near])
+            if found:
+                e = next(e for e in near if e.quantity is found[0][1])
+                taken.add(id(e))
+                pairs.append((f, e, True))
+        return [(f, e, across) for f, e, across in pairs]
+
+    # -- findings --------------------------------------------------------------------------
+
+    @staticmethod
+    def _texts(ids: Sequence[int], sentences: Sequence[Sentence]) -> str:
+        by_id = {s.index: s.text for s in sentences}
+        return " ".join(by_id.get(i, "") for i in ids)
+
+    def _altered(self, f: _Located, e: _Located, across: bool, data: CheckInput) -> Finding:
+        fq, eq = f.quantity, e.quantity
+        gap = _relative_gap(fq, eq)
+        rough = fq.approximate or eq.approximate
+        severity = Severity.HIGH
+        if (rough and gap is not None and gap <= 0.1) or (_is_trivial(fq) and _is_trivial(eq)):
+            severity = Severity.MEDIUM
+        confidence = 0.9
+        if fq.spelled or eq.spelled:
+            confidence -= 0.15
+        if rough:
+            confidence -= 0.15
+        if across:
+            confidence -= 0.2
+        fr_ids = (f.sentence,)
+        en_ids = (e.sentence,)
+        message = f"French says {fq.raw} ({fq.describe()}), English says {eq.raw} ({eq.describe()})"
+        return Finding(
+            id=finding_id(
+                FindingType.NUMBER,
+                "altered",
+                self._texts(fr_ids, data.fr),
+                self._texts(en_ids, data.en),
+                fq.raw,
+                eq.raw,
+            ),
+            type=FindingType.NUMBER,
+            severity=severity,
+            confidence=round(confidence, 3),
+            fr=fr_ids,
+            en=en_ids,
+            message=message,
+            details={"change": "altered", "fr": fq.to_json(), "en": eq.to_json()},
+        )
+
+    def _one_sided(self, x: _Located, change: str, data: CheckInput) -> Finding:
+        q = x.quantity
+        bead: Bead = data.beads[x.bead]
+        trivial = _is_trivial(q)
+        severity = Severity.LOW if trivial else Severity.MEDIUM
+        confidence = 0.5 if trivial else (0.65 if q.spelled or q.approximate else 0.8)
+        if change == "added":
+            fr_ids, en_ids = (x.sentence,), tuple(bead.en)
+            message = f"French says {q.raw} ({q.describe()}); the English has no such number"
+            details = {"change": "added", "fr": q.to_json(), "en": None}
+        else:
+            fr_ids, en_ids = tuple(bead.fr), (x.sentence,)
+            message = f"English says {q.raw} ({q.describe()}); the French has no such number"
+            details = {"change": "missing", "fr": None, "en": q.to_json()}
+        return Finding(
+            id=finding_id(
+                FindingType.NUMBER,
+                change,
+                self._texts(fr_ids, data.fr),
+                self._texts(en_ids, data.en),
+                q.raw,
+            ),
+            type=FindingType.NUMBER,
+            severity=severity,
+            confidence=confidence,
+            fr=fr_ids,
+            en=en_ids,
+            message=message,
+            details=details,
+        )

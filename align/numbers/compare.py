@@ -1,0 +1,215 @@
+"""Compare the quantities of a French text with those of its English original, by value.
+
+Three passes, from the strictest to the loosest:
+1. one-to-one pairs of quantities that say the same thing (same value, compatible units),
+   identical kinds and units first;
+2. what is left is *explained* when the other side states the same value anyway: a repeated
+   mention, a range written as two numbers ("entre 550 et 834" / "550 to 834"), a date
+   whose day and year the other side gives apart;
+3. what is still left is paired as an *altered* value when both sides hold a quantity of the
+   same family (two percentages, two dates, two amounts…), else it is *missing* from the
+   French (an English value) or *added* in the French (a French value).
+An approximation on one side only is no alteration: "environ 6 %" agrees with "5.7%".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from align.numbers.quantity import Quantity, QuantityKind, normalise_number
+
+K = QuantityKind
+
+_COMPATIBLE_UNITS = {frozenset({"%", "pp"}), frozenset({"t", "kg"})}
+
+
+@dataclass(frozen=True)
+class NumberComparison:
+    """The outcome of comparing one French and one English list of quantities."""
+
+    matched: tuple[tuple[Quantity, Quantity], ...]  # (French, English)
+    altered: tuple[tuple[Quantity, Quantity], ...]  # (French, English) with different values
+    missing: tuple[Quantity, ...]  # English quantities the French does not state
+    added: tuple[Quantity, ...]  # French quantities the English does not state
+
+    @property
+    def agrees(self) -> bool:
+        return not (self.altered or self.missing or self.added)
+
+
+def units_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b or frozenset({a, b}) in _COMPATIBLE_UNITS
+
+
+def _least_step(value: float) -> float:
+    """The place of the last significant digit: 140000 -> 10000, 5.7 -> 0.1, 6 -> 1."""
+    exponent = Decimal(repr(normalise_number(value))).normalize().as_tuple().exponent
+    return 10.0 ** int(exponent)  # type: ignore[arg-type]
+
+
+def numbers_agree(
+    a: float, b: float, a_approximate: bool = False, b_approximate: bool = False
+) -> bool:
+    if math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12):
+        return True
+    if a_approximate == b_approximate:
+        return False
+    rough, exact = (a, b) if a_approximate else (b, a)
+    if rough == 0:
+        return False
+    step = _least_step(rough)
+    return math.isclose(round(exact / step) * step, rough, rel_tol=1e-9)
+
+
+def _dates_agree(a: tuple, b: tuple) -> bool:
+    shared = [(x, y) for x, y in zip(a, b, strict=True) if x is not None and y is not None]
+    return bool(shared) and all(x == y for x, y in shared) and (a[1] is None) == (b[1] is None)
+
+
+def same_quantity(a: Quantity, b: Quantity) -> bool:
+    """True when `a` and `b` state the same value (kinds may differ: 20e and 20 agree)."""
+    if a.is_scalar and b.is_scalar:
+        if not units_compatible(a.unit, b.unit):
+            return False
+        if K.YEAR in (a.kind, b.kind) and {a.kind, b.kind} & {K.MONEY, K.PERCENT}:
+            return False
+        return numbers_agree(float(a.value), float(b.value), a.approximate, b.approximate)  # type: ignore[arg-type]
+    if a.kind is not b.kind:
+        return False
+    if a.kind is K.DATE:
+        return _dates_agree(a.value, b.value)  # type: ignore[arg-type]
+    if a.kind is K.TIME:
+        (ah, am), (bh, bm) = a.value, b.value  # type: ignore[misc]
+        return am == bm and ah % 12 == bh % 12
+    return _ranges_agree(a, b)
+
+
+def _ranges_agree(a: Quantity, b: Quantity) -> bool:
+    if (a.range_of is K.DATE) != (b.range_of is K.DATE):
+        return False
+    return all(same_quantity(x, y) for x, y in zip(parts(a), parts(b), strict=True))
+
+
+def parts(quantity: Quantity) -> tuple[Quantity, ...]:
+    """The simpler quantities a composite one is made of: a range's ends, a date's day and
+    year, a time's hour. A scalar is its own only part."""
+    q = quantity
+    if q.kind is K.RANGE:
+        inner = q.range_of or K.INTEGER
+        return tuple(
+            replace(q, kind=inner, value=end, range_of=None)
+            for end in q.value  # type: ignore[union-attr]
+        )
+    if q.kind is K.DATE:
+        year, _, day = q.value  # type: ignore[misc]
+        found = []
+        if day is not None:
+            found.append(replace(q, kind=K.INTEGER, value=float(day)))
+        if year is not None:
+            found.append(replace(q, kind=K.YEAR, value=float(year)))
+        return tuple(found)
+    if q.kind is K.TIME:
+        return (replace(q, kind=K.INTEGER, value=float(q.value[0])),)  # type: ignore[index]
+    return (q,)
+
+
+def explained_by(quantity: Quantity, others: Iterable[Quantity]) -> Quantity | None:
+    """A quantity of `others` that states `quantity`'s value (whole, or part by part)."""
+    pool = list(others)
+    for other in pool:
+        if same_quantity(quantity, other):
+            return other
+    if quantity.is_scalar:
+        for other in pool:
+            if not other.is_scalar and any(same_quantity(quantity, p) for p in parts(other)):
+                return other
+        return None
+    pieces = [p for other in pool for p in parts(other)]
+    own = parts(quantity)
+    if own and all(any(same_quantity(p, o) for o in pieces) for p in own):
+        return pool[0] if pool else None
+    return None
+
+
+def _pair_family(q: Quantity) -> str:
+    if q.kind is K.RANGE:
+        return f"range:{'date' if q.range_of is K.DATE else 'number'}"
+    return q.family
+
+
+def _pair_score(f: Quantity, e: Quantity) -> int:
+    score = 0
+    if f.kind is e.kind:
+        score += 2
+    if f.unit == e.unit:
+        score += 1
+    if f.spelled == e.spelled:
+        score += 1
+    return score
+
+
+def _can_pair(f: Quantity, e: Quantity) -> bool:
+    if _pair_family(f) != _pair_family(e):
+        return False
+    kinds = {f.kind, e.kind}
+    return not (K.YEAR in kinds and kinds & {K.MONEY, K.PERCENT})
+
+
+def pair_alterations(
+    french: Sequence[Quantity], english: Sequence[Quantity]
+) -> tuple[list[tuple[Quantity, Quantity]], list[Quantity], list[Quantity]]:
+    """Pairs of unexplained quantities of one family, in order; then the unpaired ones."""
+    free = list(english)
+    pairs: list[tuple[Quantity, Quantity]] = []
+    lone_french: list[Quantity] = []
+    for f in french:
+        candidates = [e for e in free if _can_pair(f, e)]
+        if not candidates:
+            lone_french.append(f)
+            continue
+        best = max(candidates, key=lambda e: (_pair_score(f, e), -free.index(e)))
+        free.remove(best)
+        pairs.append((f, best))
+    return pairs, free, lone_french
+
+
+def _match_one_to_one(
+    french: list[Quantity], english: list[Quantity], strict: bool
+) -> list[tuple[Quantity, Quantity]]:
+    pairs = []
+    for f in list(french):
+        for e in english:
+            if same_quantity(f, e) and (not strict or (f.kind is e.kind and f.unit == e.unit)):
+                pairs.append((f, e))
+                french.remove(f)
+                english.remove(e)
+                break
+    return pairs
+
+
+def compare_quantities(fr: Sequence[Quantity], en: Sequence[Quantity]) -> NumberComparison:
+    """Match French quantities with English ones by value (see the module's docstring)."""
+    french, english = list(fr), list(en)
+    matched = _match_one_to_one(french, english, strict=True)
+    matched += _match_one_to_one(french, english, strict=False)
+    lone_french = []
+    for f in french:
+        partner = explained_by(f, en)
+        if partner is None:
+            lone_french.append(f)
+        else:
+            matched.append((f, partner))
+    lone_english = []
+    for e in english:
+        partner = explained_by(e, fr)
+        if partner is None:
+            lone_english.append(e)
+        else:
+            matched.append((partner, e))
+    altered, missing, added = pair_alterations(lone_french, lone_english)
+    return NumberComparison(
+        matched=tuple(matched), altered=tuple(altered), missing=tuple(missing), added=tuple(added)
+    )

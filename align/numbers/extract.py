@@ -1,0 +1,665 @@
+"""Find the quantities of a French or English sentence and read their values.
+
+Recognisers run from the most specific form to the least (dates before times before
+ordinals before plain amounts); each claims the characters it reads, so "13 juillet 2023"
+is one date and not a day plus a year. Every pattern is anchored on a digit, a month or a
+number word and reads a bounded stretch after it, so a line is read in linear time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from itertools import pairwise
+
+from text_to_num import text2num
+
+from align.numbers.lexicon import (
+    APPROX_AFTER,
+    APPROX_BEFORE,
+    CARDINAL_WORDS,
+    CURRENCY_BEFORE,
+    CURRENCY_GROUPS,
+    LANGS,
+    SCALES,
+    month_numbers,
+    month_pattern,
+    scale_pattern,
+    unit_patterns,
+)
+from align.numbers.quantity import Quantity, QuantityKind
+
+K = QuantityKind
+
+# Digits as each language groups them. French: decimal comma; thousands grouped by spaces
+# (U+00A0, U+202F) or, in this blog, by a dot followed by exactly three digits.
+_DIGITS = {
+    "fr": r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?"
+    r"|\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?"
+    r"|\d+(?:[,.]\d+)?",
+    "en": r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?",
+}
+_NOT_AFTER_NUMBER = r"(?:(?<![\w.,])|(?<=Rb))"
+_NO_LETTER = r"(?![^\W\d_])"
+_ORDINAL_SUFFIX = {
+    "fr": r"ièmes?|iemes?|èmes?|emes?|ères?|eres?|ers?|res?|ndes?|nds?|ᵉʳ|ʳᵉ|ᵉ|è|es?|th|st|rd",
+    "en": r"st|nd|rd|th",
+}
+_CENTURY_AFTER = {
+    "fr": re.compile(r"\s+si[èe]cles?(?![^\W\d_])", re.IGNORECASE),
+    "en": re.compile(r"\s+centur(?:y|ies)(?![^\W\d_])", re.IGNORECASE),
+}
+_HALF = {
+    "fr": re.compile(r"\s+et\s+demie?(?![^\W\d_])", re.IGNORECASE),
+    "en": re.compile(r"(?:\s+|-)and(?:\s+|-)an?(?:\s+|-)half(?![^\W\d_])", re.IGNORECASE),
+}
+_NOUN_AND_HALF = {
+    "fr": re.compile(r"\s+[^\W\d_]+\s+et\s+demie?(?![^\W\d_])", re.IGNORECASE),
+    "en": re.compile(r"$^"),  # English puts the half before the noun: "two and a half years"
+}
+_UNIT_JOIN_AFTER_SCALE = {
+    "fr": re.compile(r"\s*(?:de\s+|d['’]\s*)?", re.IGNORECASE),
+    "en": re.compile(r"\s*(?:of\s+)?", re.IGNORECASE),
+}
+_LIST_JOIN = {
+    "fr": re.compile(r"\s*(?:et|à|au|ou|-|–|—)\s*", re.IGNORECASE),
+    "en": re.compile(r"\s*(?:and|to|or|-|–|—)\s*", re.IGNORECASE),
+}
+_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+_ROMAN = re.compile(r"(?<![\w-])(?P<n>[MDCLXVI]+)(?P<suf>ème|ᵉʳ|ᵉ|er|ère|re|e)?(?![^\W\d_])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_CURRENCIES = frozenset({"USD", "EUR", "RUB", "GBP", "CNY", "KZT"})
+_NEUF_ADJECTIVE = re.compile(r"(?:\bde|\bdu|\btout|\bflambant|\bà|\ben|\bremis)\s+$", re.IGNORECASE)
+_PRIME_MINISTER = re.compile(r"\s+ministre\b", re.IGNORECASE)
+_SECOND_AS_TIME = {
+    "fr": re.compile(r"(?:\bune|\bchaque|\bpar|\bla\s+même)\s+$", re.IGNORECASE),
+    "en": re.compile(r"(?:\ba|\bone|\bper|\beach|\bevery|\bsplit|\bthis)\s+$", re.IGNORECASE),
+}
+_FR_ORDINAL_WORDS = {"premier": 1, "première": 1, "premiere": 1, "second": 2, "seconde": 2}
+_EN_ORDINAL_LAST = {
+    "first": "one",
+    "second": "two",
+    "third": "three",
+    "fifth": "five",
+    "eighth": "eight",
+    "ninth": "nine",
+    "twelfth": "twelve",
+}
+
+#: The longest run of number words read as one number ("mille neuf cent quatre-vingt-dix").
+_MAX_RUN_WORDS = 10
+
+
+@cache
+def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    digits = _DIGITS[lang]
+    month = month_pattern(lang)
+    words = "|".join(sorted(CARDINAL_WORDS[lang], key=len, reverse=True))
+    word = rf"(?:{words})(?:-(?:et-|and-)?(?:{words}))*"
+    big_scales = "|".join(w for w in SCALES[lang] if SCALES[lang][w] >= 1e6 and len(w) > 3)
+    if lang == "fr":
+        run = rf"(?<![\w-])(?:{word})(?:\s+(?:et\s+)?(?:{word}))*(?![\w-])"
+        article = rf"(?<![\w-])une?(?=\s+(?:{big_scales})\b)"
+    else:
+        run = rf"(?<![\w-])(?:{word})(?:(?:\s+and\s+|\s+)(?:{word}))*(?![\w-])"
+        article = rf"(?<![\w-])an?(?=\s+(?:{big_scales}|hundred|thousand)\b)"
+    p: dict[str, str] = {
+        "amount": rf"{_NOT_AFTER_NUMBER}(?P<dig>{digits})"
+        rf"|(?P<words>(?i:{run}))|(?P<art>(?i:{article}))",
+        "words_before": rf"(?i:(?:{word})(?:\s+(?:et\s+|and\s+)?(?:{word}))*)[\s-]+(?:et[\s-]+)?$",
+        "ordinal": rf"{_NOT_AFTER_NUMBER}(?P<n>\d+)(?P<suf>{_ORDINAL_SUFFIX[lang]}){_NO_LETTER}",
+        "dash_range": rf"{_NOT_AFTER_NUMBER}(?P<a>{digits})(?P<pa>\s?%)?\s?[-–—]\s?"
+        rf"(?P<b>{digits})(?![\d])",
+        "year_slash": r"(?<![\w.,/])(?P<a>\d{4})/(?P<b>\d{4}|\d{2})(?![\w/])",
+        "iso_date": r"(?<![\w.,-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])",
+        "colon_time": r"(?<![\w.,:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])",
+    }
+    if lang == "fr":
+        day = r"(?P<d>\d{1,2}|1er|premier)"
+        p |= {
+            "numeric_date": r"(?<![\w.,/])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"
+            r"(?![\w/]|\.\d)",
+            "day_range": rf"(?<![\w.,])(?P<d1>\d{{1,2}})(?:er)?\s*(?:et|-|–|—|au|à)\s*"
+            rf"(?P<d2>\d{{1,2}})\s+(?P<m>{month})(?:\s+(?P<y>\d{{4}}))?(?!\w)",
+            "date": rf"(?<![\w.,])(?:{day}\s+)?(?P<m>{month})(?:\s+(?P<y>\d{{4}}))?(?!\w)",
+            "time": r"(?<![\w.,])(?P<h>[01]?\d|2[0-4])\s?[hH]\s?(?P<mi>[0-5]\d)?(?![^\W_])",
+        }
+    else:
+        suffix = r"(?:st|nd|rd|th)?"
+        p |= {
+            "numeric_date": r"(?<![\w.,/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\w/])",
+            "day_range": rf"(?<![\w.,])(?:(?P<m>{month})\s+(?P<d1>\d{{1,2}}){suffix}\s*"
+            rf"(?:-|–|—|and|to|through)\s*(?P<d2>\d{{1,2}}){suffix}(?![\w])"
+            rf"|(?P<e1>\d{{1,2}}){suffix}\s*(?:-|–|—|and|to)\s*(?P<e2>\d{{1,2}}){suffix}\s+"
+            rf"(?:of\s+)?(?P<n>{month}))(?:\s*,?\s*(?P<y>\d{{4}})(?![\w]))?",
+            "date": rf"(?<![\w.,])(?:(?P<m>{month})\s+(?P<d>\d{{1,2}}){suffix}(?![\w])"
+            rf"|(?P<e>\d{{1,2}}){suffix}\s+(?:of\s+)?(?P<n>{month})|(?P<o>{month}))"
+            rf"(?:\s*,?\s*(?P<y>\d{{4}})(?![\w]))?",
+            "time": r"(?<![\w.,:])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s?"
+            r"(?P<ap>[aApP])\.?\s?[mM]\.?(?![^\W\d_])",
+            "oclock": r"(?<![\w.,])(?P<h>1[0-2]|[1-9])\s+o['’]clock",
+        }
+    return {name: re.compile(pattern) for name, pattern in p.items()}
+
+
+def parse_digits(raw: str, lang: str) -> float | None:
+    """'7.598' (fr) -> 7598; '28,2' (fr) -> 28.2; '1,100' (en) -> 1100; '6.000' (fr) -> 6000."""
+    text = re.sub(r"[ \u00a0\u202f]", "", raw)
+    if lang == "fr":
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+            text = text.replace(".", "")
+        text = text.replace(",", ".")
+    else:
+        text = text.replace(",", "")
+    try:
+        value = float(Decimal(text))
+    except (InvalidOperation, ValueError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def words_value(text: str, lang: str) -> float | None:
+    """Number words read by text2num, with the forms it refuses ("one hundred", "a thousand")."""
+    words = " ".join(text.lower().split())
+    candidates = [words]
+    if lang == "en":
+        for article in ("one ", "a ", "an "):
+            if words.startswith(article):
+                rest = words[len(article) :]
+                candidates += [rest, "one " + rest]
+        if words.split()[0] == "hundred":
+            candidates.append(words.replace("hundred", "one hundred", 1))
+    for candidate in candidates:
+        if candidate == "hundred":
+            return 100.0
+        try:
+            return float(text2num(candidate, lang))
+        except (ValueError, IndexError, KeyError, TypeError):
+            continue
+    return None
+
+
+def roman_value(numeral: str) -> int | None:
+    """Canonical Roman numerals only (XXI, XIX, IV); 'IIII' or 'VX' are not numbers."""
+    total = 0
+    for i, char in enumerate(numeral):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[numeral[i + 1]] if i + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total if 0 < total < 4000 and _to_roman(total) == numeral else None
+
+
+def _to_roman(value: int) -> str:
+    pairs = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
+    out = []
+    for number, letters in pairs:
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
+
+
+def ordinal_word_value(word: str, lang: str) -> int | None:
+    """dixième -> 10, vingt-et-unième -> 21, première -> 1; tenth -> 10, twenty-first -> 21."""
+    lower = word.lower()
+    if lang == "fr":
+        if lower.rstrip("s") in _FR_ORDINAL_WORDS:
+            return _FR_ORDINAL_WORDS[lower.rstrip("s")]
+        match = re.fullmatch(r"(.+)i[èe]mes?", lower)
+        if not match:
+            return None
+        stem = match.group(1)
+        head, last = re.fullmatch(r"(.*?)([^\s-]*)", stem).groups()  # type: ignore[union-attr]
+        options = [last, last + "e", last[:-1] + "f" if last.endswith("v") else None]
+        if last.endswith("qu"):
+            options.append(last[:-1])
+        for option in filter(None, options):
+            value = words_value(head + option, "fr")
+            if value is not None and value >= 1:
+                return int(value)
+        return None
+    head, last = re.fullmatch(r"(.*?)([^\s-]*)", lower).groups()  # type: ignore[union-attr]
+    if last in _EN_ORDINAL_LAST:
+        cardinal = _EN_ORDINAL_LAST[last]
+    elif last.endswith("ieth"):
+        cardinal = last[:-4] + "y"
+    elif last.endswith("th"):
+        cardinal = last[:-2]
+    else:
+        return None
+    value = words_value(head + cardinal, "en")
+    return int(value) if value is not None and value >= 1 else None
+
+
+@dataclass(frozen=True)
+class _Tail:
+    """What follows a number: scale word, a half, unit; and where it ends."""
+
+    end: int
+    scale: float
+    half: bool
+    unit: str | None
+
+
+class _Extractor:
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self.p = _patterns(lang)
+        self.free = bytearray(b"\x01") * len(text)
+        self.found: list[Quantity] = []
+
+    # -- bookkeeping ---------------------------------------------------------------------
+
+    def is_free(self, start: int, end: int) -> bool:
+        return start < end and self.free.find(0, start, end) == -1
+
+    def add(
+        self,
+        start: int,
+        end: int,
+        kind: QuantityKind,
+        value: object,
+        *,
+        unit: str | None = None,
+        spelled: bool = False,
+        range_of: QuantityKind | None = None,
+    ) -> Quantity | None:
+        if not self.is_free(start, end):
+            return None
+        quantity = Quantity(
+            raw=self.text[start:end],
+            start=start,
+            end=end,
+            kind=kind,
+            value=value,  # type: ignore[arg-type]
+            unit=unit,
+            approximate=self.approximate(start, end),
+            spelled=spelled,
+            range_of=range_of,
+        )
+        self.found.append(quantity)
+        self.free[start:end] = bytes(end - start)
+        return quantity
+
+    def approximate(self, start: int, end: int) -> bool:
+        before = self.text[max(0, start - 40) : start]
+        return bool(
+            APPROX_BEFORE[self.lang].search(before) or APPROX_AFTER[self.lang].match(self.text, end)
+        )
+
+    def run(self) -> list[Quantity]:
+        recognisers: tuple[Callable[[], None], ...] = (
+            self.numeric_dates,
+            self.day_ranges,
+            self.dates,
+            self.times,
+            self.roman_ordinals,
+            self.digit_ordinals,
+            self.word_ordinals,
+            self.dash_ranges,
+            self.amounts,
+        )
+        for recognise in recognisers:
+            recognise()
+        return sorted(self.found, key=lambda q: (q.start, q.end))
+
+    # -- dates and times -----------------------------------------------------------------
+
+    def month(self, name: str | None) -> int | None:
+        if name is None:
+            return None
+        return month_numbers(self.lang).get(name.lower().rstrip("."))
+
+    @staticmethod
+    def day(text: str | None) -> int | None:
+        if text is None:
+            return None
+        if text.lower() in {"1er", "premier"}:
+            return 1
+        return int(text)
+
+    @staticmethod
+    def valid_date(year: int | None, month: int | None, day: int | None) -> bool:
+        return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
+
+    def numeric_dates(self) -> None:
+        for name in ("iso_date", "numeric_date"):
+            for m in self.p[name].finditer(self.text):
+                year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+                if self.valid_date(year, month, day):
+                    self.add(*m.span(), K.DATE, (year, month, day))
+
+    def day_ranges(self) -> None:
+        for m in self.p["day_range"].finditer(self.text):
+            groups = m.groupdict()
+            month = self.month(groups.get("m") or groups.get("n"))
+            first = int(groups.get("d1") or groups["e1"])
+            last = int(groups.get("d2") or groups["e2"])
+            year = int(m["y"]) if m["y"] else None
+            if month and first < last <= 31 and self.valid_date(year, month, first):
+                self.add(
+                    *m.span(),
+                    K.RANGE,
+                    ((year, month, first), (year, month, last)),
+                    range_of=K.DATE,
+                )
+
+    def dates(self) -> None:
+        for m in self.p["date"].finditer(self.text):
+            groups = m.groupdict()
+            month = self.month(groups.get("m") or groups.get("n") or groups.get("o"))
+            day = self.day(groups.get("d") or groups.get("e"))
+            year = int(m["y"]) if m["y"] else None
+            if month is None or (day is None and year is None):
+                continue
+            if self.valid_date(year, month, day):
+                self.add(*m.span(), K.DATE, (year, month, day))
+
+    def times(self) -> None:
+        for m in self.p["time"].finditer(self.text):  # 18h15; 6.15 pm before 18:15
+            hour, minute = int(m["h"]), int(m["mi"] or 0)
+            if self.lang == "en":
+                hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
+            self.add(*m.span(), K.TIME, (hour, minute))
+        for m in self.p["colon_time"].finditer(self.text):
+            self.add(*m.span(), K.TIME, (int(m["h"]), int(m["mi"])))
+        if "oclock" in self.p:
+            for m in self.p["oclock"].finditer(self.text):
+                self.add(*m.span(), K.TIME, (int(m["h"]), 0))
+
+    # -- ordinals and centuries ----------------------------------------------------------
+
+    def add_ordinal(self, start: int, end: int, value: int, *, spelled: bool = False) -> None:
+        century = _CENTURY_AFTER[self.lang].match(self.text, end)
+        if century:
+            self.add(start, century.end(), K.CENTURY, float(value), spelled=spelled)
+        else:
+            self.add(start, end, K.ORDINAL, float(value), spelled=spelled)
+
+    def roman_ordinals(self) -> None:
+        if self.lang != "fr":
+            return  # English Roman numerals are names (Peter I, World War II), not counts
+        for m in _ROMAN.finditer(self.text):
+            numeral = m["n"]
+            if len(numeral) == 1 and numeral in "CDLM":
+                continue  # "Ce", "Le", "De", "Me" are words
+            value = roman_value(numeral)
+            if value is None:
+                continue
+            if m["suf"] is None and not _CENTURY_AFTER["fr"].match(self.text, m.end()):
+                continue
+            self.add_ordinal(m.start(), m.end(), value)
+
+    def digit_ordinals(self) -> None:
+        for m in self.p["ordinal"].finditer(self.text):
+            value = int(m["n"])
+            if value > 0:
+                self.add_ordinal(m.start(), m.end(), value)
+
+    def word_ordinals(self) -> None:
+        endings = ("ième", "ieme", "ièmes", "iemes", "premi", "second")
+        for m in _WORD.finditer(self.text):
+            word = m.group()
+            lower = word.lower()
+            if self.lang == "fr":
+                if not (lower.endswith(endings[:4]) or lower.startswith(endings[4:])):
+                    continue
+            elif not lower.endswith(("first", "second", "third", "th")):
+                continue
+            start = m.start()
+            before = self.p["words_before"].search(self.text, max(0, start - 80), start)
+            if before and ordinal_word_value(self.text[before.start() : m.end()], self.lang):
+                start = before.start()  # vingt et unième, twenty first
+            value = ordinal_word_value(self.text[start : m.end()], self.lang)
+            if value is None:
+                continue
+            if lower.startswith("premi") and _PRIME_MINISTER.match(self.text, m.end()):
+                continue  # premier ministre: Prime Minister, not "first"
+            if lower.startswith("second") and _SECOND_AS_TIME[self.lang].search(
+                self.text[max(0, m.start() - 20) : m.start()]
+            ):
+                continue
+            self.add_ordinal(start, m.end(), value, spelled=True)
+
+    # -- amounts -------------------------------------------------------------------------
+
+    def tail(self, end: int, *, spelled_scale: bool) -> _Tail:
+        """Scale word, "et demi" and unit after a number ending at `end`."""
+        scale, half, unit = 1.0, False, None
+        position = end
+        found = scale_pattern(self.lang).match(self.text, position)
+        if found and not (spelled_scale and SCALES[self.lang][found[1].lower()] < 1e6):
+            scale = SCALES[self.lang][found[1].lower()]
+            position = found.end()
+        if scale > 1:
+            halved = _HALF[self.lang].match(self.text, position)
+            if halved:
+                half, position = True, halved.end()
+            join = _UNIT_JOIN_AFTER_SCALE[self.lang].match(self.text, position)
+            unit_start = join.end() if join else position
+        else:
+            unit_start = position
+            while unit_start < len(self.text) and self.text[unit_start].isspace():
+                unit_start += 1
+        for pattern, name in unit_patterns(self.lang):
+            found_unit = pattern.match(self.text, unit_start)
+            if found_unit:
+                unit, position = name, found_unit.end()
+                break
+        return _Tail(position, scale, half, unit)
+
+    def currency_before(self, start: int) -> tuple[int, str] | None:
+        before = self.text[max(0, start - 6) : start]
+        found = CURRENCY_BEFORE.search(before)
+        if not found:
+            return None
+        group = next(name for name, value in found.groupdict().items() if value)
+        return start - (len(before) - found.start()), CURRENCY_GROUPS[group]
+
+    def number_matches(self) -> Iterator[tuple[int, int, float, bool]]:
+        """(start, end, value, spelled) of every number written in digits or words."""
+        for m in self.p["amount"].finditer(self.text):
+            if m["dig"] is not None:
+                value = parse_digits(m["dig"], self.lang)
+                if value is not None:
+                    yield m.start(), m.end(), value, False
+            elif m["art"] is not None:
+                yield m.start(), m.end(), 1.0, True
+            else:
+                yield from self.word_pieces(m.start(), m.end())
+
+    def word_pieces(self, start: int, end: int) -> Iterator[tuple[int, int, float, bool]]:
+        """A run of number words as numbers: whole when it reads as one, else greedy pieces."""
+        tokens = [
+            t
+            for t in re.finditer(r"\S+", self.text[start:end])
+            if t[0].lower() not in ("et", "and")
+        ]
+        pieces = list(self._greedy_pieces(start, tokens))
+        if self.lang == "en" and len(pieces) == 2 and len(tokens) == 2:
+            (first_start, _, high, _), (_, last_end, low, _) = pieces
+            if 11 <= high <= 99 and 1 <= low <= 99:  # nineteen forty-five: a year, spoken
+                yield first_start, last_end, high * 100 + low, True
+                return
+        yield from pieces
+
+    def _greedy_pieces(
+        self, start: int, tokens: list[re.Match[str]]
+    ) -> Iterator[tuple[int, int, float, bool]]:
+        i = 0
+        while i < len(tokens):
+            for j in range(min(len(tokens), i + _MAX_RUN_WORDS), i, -1):
+                piece_start, piece_end = start + tokens[i].start(), start + tokens[j - 1].end()
+                value = words_value(self.text[piece_start:piece_end], self.lang)
+                if value is not None:
+                    yield piece_start, piece_end, value, True
+                    i = j
+                    break
+            else:
+                i += 1
+
+    def amounts(self) -> None:
+        placed: list[tuple[int, Quantity, float, _Tail]] = []
+        for start, end, value, spelled in self.number_matches():
+            if not self.is_free(start, end):
+                continue
+            word = self.text[start:end].lower()
+            if spelled and self.skip_word(start, word):
+                continue
+            tail = self.tail(end, spelled_scale=spelled)
+            glued = not spelled and tail.end == end and _letter_at(self.text, end)
+            if glued and not self.is_decade(start, end):
+                continue  # "3D", "5G": a digit glued to letters is a name, not a quantity
+            number = value + (0.5 if tail.half else 0.0)
+            stop = tail.end
+            if tail.scale == 1 and not tail.half:
+                halved = _HALF[self.lang].match(self.text, end) or _NOUN_AND_HALF[self.lang].match(
+                    self.text, end
+                )
+                if halved and tail.unit is None:
+                    number, stop = value + 0.5, halved.end()
+                    tail = replace(tail, scale=1.0, end=stop)
+                    rescaled = self.tail(stop, spelled_scale=True)
+                    if rescaled.scale > 1:
+                        tail, stop = rescaled, rescaled.end
+            unit, begin = tail.unit, start
+            if unit is None or unit in _CURRENCIES:
+                currency = self.currency_before(start)
+                if currency and (unit is None or unit == currency[1]):
+                    begin, unit = currency
+            if spelled and number == 1 and tail.scale == 1 and unit is None:
+                continue  # un, une, one, a: articles far more often than counts
+            kind, stop = self.amount_kind(start, end, number, tail, unit, spelled, stop)
+            quantity = self.add(begin, stop, kind, number * tail.scale, unit=unit, spelled=spelled)
+            if quantity is not None:
+                placed.append((len(self.found) - 1, quantity, number, tail))
+        self.share_scale(placed)
+
+    def is_decade(self, start: int, end: int) -> bool:
+        """The 1960s."""
+        return (
+            self.lang == "en"
+            and re.fullmatch(r"\d{4}", self.text[start:end]) is not None
+            and self.text[end] == "s"
+            and not _letter_at(self.text, end + 1)
+        )
+
+    def skip_word(self, start: int, word: str) -> bool:
+        if self.lang != "fr":
+            return False
+        before = self.text[max(0, start - 12) : start]
+        if word == "neuf" and _NEUF_ADJECTIVE.search(before):
+            return True  # "du neuf", "tout neuf": new, not nine
+        return word == "cent" and before.lower().endswith("pour ")
+
+    def amount_kind(
+        self,
+        start: int,
+        end: int,
+        number: float,
+        tail: _Tail,
+        unit: str | None,
+        spelled: bool,
+        stop: int,
+    ) -> tuple[QuantityKind, int]:
+        if unit in ("%", "pp"):
+            return K.PERCENT, stop
+        if unit in _CURRENCIES:
+            return K.MONEY, stop
+        raw = self.text[start:end]
+        if not spelled and tail.scale == 1 and unit is None and re.fullmatch(r"\d{4}", raw):
+            if self.lang == "en" and self.text[end : end + 1] == "s":
+                return K.YEAR, end + 1  # the 1960s
+            if 1000 <= number <= 2100:
+                return K.YEAR, stop
+        scaled = number * tail.scale
+        return (K.INTEGER if float(scaled).is_integer() else K.DECIMAL), stop
+
+    def share_scale(self, placed: list[tuple[int, Quantity, float, _Tail]]) -> None:
+        """'entre 550 et 834 milliards de roubles': the first number shares the second's scale
+        and unit when only a list word joins them and their sizes agree."""
+        for (index, first, value, tail), (_, second, second_value, second_tail) in pairwise(placed):
+            if tail.scale != 1 or first.unit is not None or first.kind is K.YEAR:
+                continue
+            if second_tail.scale == 1 and second.unit is None:
+                continue
+            if not _LIST_JOIN[self.lang].fullmatch(self.text, first.end, second.start):
+                continue
+            if not (second_value / 10 <= value <= second_value * 10):
+                continue
+            scaled = value * second_tail.scale
+            kind = second.kind
+            if kind in (K.INTEGER, K.DECIMAL):
+                kind = K.INTEGER if float(scaled).is_integer() else K.DECIMAL
+            shared = replace(first, value=scaled, unit=second.unit, kind=kind)
+            self.found[index] = shared
+
+    # -- ranges written with a dash or slash ----------------------------------------------
+
+    def dash_ranges(self) -> None:
+        for m in self.p["dash_range"].finditer(self.text):
+            lo = parse_digits(m["a"], self.lang)
+            hi = parse_digits(m["b"], self.lang)
+            if lo is None or hi is None or not lo < hi:
+                continue
+            tail = self.tail(m.end(), spelled_scale=False)
+            if tail.end == m.end() and _letter_at(self.text, m.end()):
+                continue
+            unit = tail.unit or ("%" if m["pa"] else None)
+            kind = _range_kind(m["a"], m["b"], tail, unit)
+            if kind is K.YEAR and hi - lo > 200:
+                continue
+            self.add(
+                m.start(),
+                tail.end,
+                K.RANGE,
+                (lo * tail.scale, hi * tail.scale),
+                unit=unit,
+                range_of=kind,
+            )
+        for m in self.p["year_slash"].finditer(self.text):
+            lo = int(m["a"])
+            hi = int(m["b"]) if len(m["b"]) == 4 else lo // 100 * 100 + int(m["b"])
+            if 1000 <= lo < hi <= lo + 10:
+                self.add(*m.span(), K.RANGE, (float(lo), float(hi)), range_of=K.YEAR)
+
+
+def _letter_at(text: str, position: int) -> bool:
+    """True when a letter is glued to the number at `position` ("3D", "G7", "5G")."""
+    return position < len(text) and (text[position].isalpha() or text[position] == "_")
+
+
+def _range_kind(lo: str, hi: str, tail: _Tail, unit: str | None) -> QuantityKind:
+    if unit in ("%", "pp"):
+        return K.PERCENT
+    if unit in _CURRENCIES:
+        return K.MONEY
+    if tail.scale == 1 and unit is None and re.fullmatch(r"\d{4}", lo) and len(hi) == 4:
+        return K.YEAR
+    return K.INTEGER
+
+
+def extract_quantities(text: str, lang: str) -> list[Quantity]:
+    """Every quantity of `text` ("fr" or "en"), in order, each with `text[start:end] == raw`."""
+    if lang not in LANGS:
+        raise ValueError(f"language must be one of {', '.join(LANGS)}, not {lang!r}")
+    return _Extractor(text, lang).run()
