@@ -477,7 +477,9 @@ def event_anchor(event: Mapping[str, Any], position: int, taken: set[str]) -> st
 
 def build_event(event: Mapping[str, Any], anchor: str, taken: set[str]) -> EventView:
     rows = build_rows(event, anchor.replace("event-", "e"))
-    findings_json = [f for f in event.get("findings") or () if isinstance(f, Mapping)]
+    # A producer may keep ignored findings marked `"ignored": true`: they are not shown.
+    listed = [f for f in event.get("findings") or () if isinstance(f, Mapping)]
+    findings_json = [f for f in listed if not f.get("ignored")]
     rows, findings = attach_findings(rows, findings_json, taken)
     flagged = {f.id for f in findings if f.severity in ("high", "medium")}
     counts, by_sev = _counts(findings)
@@ -512,7 +514,7 @@ def build_event(event: Mapping[str, Any], anchor: str, taken: set[str]) -> Event
         en_count=len(event.get("en_sentences") or ()),
         bead_count=sum(1 for r in rows if r.kind == "bead"),
         gap_count=sum(1 for r in rows if r.kind in ("gap-fr", "gap-en")),
-        ignored=int(summary.get("ignored") or 0),
+        ignored=int(summary.get("ignored") or 0) + len(listed) - len(findings_json),
     )
 
 
@@ -560,6 +562,8 @@ def index_rows(
             by_type: dict[str, int] = {}
             by_sev: dict[str, int] = {}
             for f in event.get("findings") or ():
+                if not isinstance(f, Mapping) or f.get("ignored"):
+                    continue
                 by_type[str(f.get("type"))] = by_type.get(str(f.get("type")), 0) + 1
                 by_sev[str(f.get("severity"))] = by_sev.get(str(f.get("severity")), 0) + 1
             status = str(event.get("source_status") or "no-source")
