@@ -10,7 +10,15 @@ from rapidfuzz import fuzz
 
 from align.checks.base import CheckInput
 from align.checks.config import DEFAULT_CONFIG, CheckConfig
-from align.checks.evidence import bead_similarities, distribution, en_text, fr_text, one_line, words
+from align.checks.evidence import (
+    bead_similarities,
+    distribution,
+    en_text,
+    fr_text,
+    one_line,
+    similarity,
+    words,
+)
 from align.model import Finding, FindingType, Severity, finding_id
 
 # --- similarity far below the event's own ----------------------------------------------------
@@ -37,6 +45,8 @@ class MistranslationCheck:
                 or score >= stats.median - self.config.mistranslation_gap
             ):
                 continue
+            if self._part_is_translated(data, bead, stats):
+                continue  # one sentence of the bead is fine: an omission, reported as such
             french, english = fr_text(data, bead), en_text(data, bead)
             severity = Severity.HIGH if score < 0.2 else Severity.MEDIUM
             confidence = min(0.95, 0.5 + 0.05 * (self.config.mistranslation_z - z))
@@ -63,6 +73,15 @@ class MistranslationCheck:
                 )
             )
         return findings
+
+    def _part_is_translated(self, data: CheckInput, bead, stats) -> bool:
+        if data.encoder is None or (len(bead.fr) < 2 and len(bead.en) < 2):
+            return False
+        french, english = fr_text(data, bead), en_text(data, bead)
+        pairs = [(french, data.en[i].text) for i in bead.en if len(bead.en) > 1]
+        pairs += [(data.fr[i].text, english) for i in bead.fr if len(bead.fr) > 1]
+        floor = stats.median - self.config.mistranslation_gap
+        return any(similarity(data.encoder, a, b) >= floor for a, b in pairs)
 
 
 # --- negation on one side only -----------------------------------------------------------------

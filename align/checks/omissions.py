@@ -471,7 +471,7 @@ class PartialOmissionCheck:
         for position, (bead, score) in enumerate(zip(data.beads, scores, strict=True)):
             if not (bead.fr and bead.en) or score is None:
                 continue
-            if stats.z(score) < self.config.mistranslation_z:
+            if stats.z(score) < self.config.mistranslation_z and len(bead.en) == 1:
                 continue  # the whole bead is off: the mistranslation check reports it
             span = self._worst_span(data, bead, score)
             if span is not None:
