@@ -331,3 +331,17 @@ def test_a_missing_browser_skips_but_fails_under_ci(monkeypatch):
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception, match="make chromium"):
         browser._unavailable("no chromium")
+
+
+def test_write_document_then_write_index_link_up(tmp_path, result):
+    from align.report import write_document, write_index
+
+    header = {k: v for k, v in result.items() if k != "documents"}
+    for doc in result["documents"]:
+        paths = write_document(header, doc, tmp_path)
+        assert [p.name for p in paths] == [f"{doc['stem']}.html", f"{doc['stem']}.json"]
+        twin = json.loads(paths[1].read_text(encoding="utf-8"))
+        assert twin["documents"] == [doc] and twin["signature"] == result["signature"]
+    (index,) = write_index(result, tmp_path)
+    hrefs = _tree(index.read_text(encoding="utf-8")).xpath("//tbody//a/@href")
+    assert hrefs and all((tmp_path / h.split("#")[0]).is_file() for h in hrefs)

@@ -176,13 +176,21 @@ def render_index(
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+def page_stem(document: Mapping[str, Any], position: int = 1) -> str:
+    """The file-system-safe stem of a document's page and twin (never `index`, never hidden)."""
+    raw = str(
+        document.get("stem") or Path(str(document.get("path") or "")).stem or f"post-{position}"
+    )
+    stem = _UNSAFE_NAME.sub("_", raw).strip("._") or f"post-{position}"
+    return "index-post" if stem == "index" else stem
+
+
 def page_stems(documents: Sequence[Mapping[str, Any]]) -> list[str]:
-    """A distinct, file-system-safe stem per document (never `index`, never hidden)."""
+    """A distinct stem per document: `page_stem`, with a suffix where two would collide."""
     taken = {"index"}
     stems = []
     for position, doc in enumerate(documents, start=1):
-        raw = str(doc.get("stem") or Path(str(doc.get("path") or "")).stem or f"post-{position}")
-        stem = _UNSAFE_NAME.sub("_", raw).strip("._") or f"post-{position}"
+        stem = page_stem(doc, position)
         candidate, n = stem, 1
         while candidate in taken:
             n += 1
@@ -229,36 +237,72 @@ def atomic_write(path: Path, text: str) -> None:
                 os.unlink(tmp_name)
 
 
+def _signature(header: Mapping[str, Any]) -> Mapping[str, Any]:
+    return header.get("signature") or {
+        "tool_version": header.get("version"),
+        "encoder": header.get("encoder"),
+    }
+
+
+def _write_post(
+    header: Mapping[str, Any], document: Mapping[str, Any], out_dir: Path, stem: str
+) -> list[Path]:
+    html_path, json_path = out_dir / f"{stem}.html", out_dir / f"{stem}.json"
+    signature = _signature(header)
+    twin = {
+        "tool": header.get("tool", "fidelity"),
+        "version": header.get("version"),
+        "encoder": header.get("encoder"),
+        "signature": signature,
+        "documents": [document],
+    }
+    atomic_write(json_path, json.dumps(twin, ensure_ascii=False, indent=1) + "\n")
+    atomic_write(html_path, render_post(document, signature=signature, json_href=json_path.name))
+    return [html_path, json_path]
+
+
+def _links(documents: Sequence[Mapping[str, Any]], stems: Sequence[str]) -> dict[str, str]:
+    links: dict[str, str] = {}
+    for doc, stem in zip(documents, stems, strict=True):
+        links[str(doc.get("path") or stem)] = f"{stem}.html"
+        links.setdefault(stem, f"{stem}.html")
+    return links
+
+
+def write_document(
+    header: Mapping[str, Any], document: Mapping[str, Any], out_dir: Path
+) -> list[Path]:
+    """Write one post's page `<stem>.html` and JSON twin `<stem>.json` as soon as it is done.
+
+    `header` is the result without its documents (tool, version, encoder, signature). The twin
+    has the result's shape with this one document, so every reader of the result reads it.
+    """
+    return _write_post(header, document, out_dir, page_stem(document))
+
+
+def write_index(result: Mapping[str, Any], out_dir: Path) -> list[Path]:
+    """Write `index.html` over the result's documents, linking the pages `write_document`
+    wrote (same stems)."""
+    documents = [d for d in result.get("documents") or () if isinstance(d, Mapping)]
+    stems = [page_stem(d, n) for n, d in enumerate(documents, start=1)]
+    index_path = out_dir / "index.html"
+    page = render_index(documents, signature=_signature(result), links=_links(documents, stems))
+    atomic_write(index_path, page)
+    return [index_path]
+
+
 def write_reports(result: Mapping[str, Any], out_dir: Path) -> list[Path]:
     """Write `<stem>.html` and its JSON twin `<stem>.json` per document, then `index.html`.
 
-    The twin has the result's shape (`documents` holds this one document) plus tool, version,
-    encoder and signature, so every reader of the result reads it too.
+    Stems are the documents' own (`page_stem`), with a suffix where two would collide.
     """
     documents = [d for d in result.get("documents") or () if isinstance(d, Mapping)]
-    signature = result.get("signature") or {
-        "tool_version": result.get("version"),
-        "encoder": result.get("encoder"),
-    }
     stems = page_stems(documents)
     written: list[Path] = []
-    links: dict[str, str] = {}
     for doc, stem in zip(documents, stems, strict=True):
-        html_path, json_path = out_dir / f"{stem}.html", out_dir / f"{stem}.json"
-        twin = {
-            "tool": result.get("tool", "fidelity"),
-            "version": result.get("version"),
-            "encoder": result.get("encoder"),
-            "signature": signature,
-            "documents": [doc],
-        }
-        atomic_write(json_path, json.dumps(twin, ensure_ascii=False, indent=1) + "\n")
-        page = render_post(doc, signature=signature, json_href=json_path.name)
-        atomic_write(html_path, page)
-        written += [html_path, json_path]
-        links[str(doc.get("path") or stem)] = html_path.name
-        links.setdefault(stem, html_path.name)
+        written += _write_post(result, doc, out_dir, stem)
     index_path = out_dir / "index.html"
-    atomic_write(index_path, render_index(documents, signature=signature, links=links))
+    page = render_index(documents, signature=_signature(result), links=_links(documents, stems))
+    atomic_write(index_path, page)
     written.append(index_path)
     return written
