@@ -1,0 +1,221 @@
+"""Gains of beads: normalised similarity plus evidence (names/numbers, lengths, blocks).
+
+The gain of a bead is what the path earns by taking it; the DP maximises the sum. For a bead
+pairing window x of A with window y of B:
+
+    gain = sim_weight * (1 + c (m + n - 2))
+           * (cos(x, y) - hub_weight * (hub(x) + hub(y)) / 2 - neighbour_weight * near(x, y))
+         + anchor_weight * (dice(names and numbers of x, of y) - anchor_neutral)
+         - length_weight * min(z^2, length_cap)                 # Gale–Church-like ratio
+         - block_penalty * (x or y straddles a paragraph / speaker turn)
+         - size penalty of the bead type
+
+`hub(x)` is x's mean cosine with random sentences of the other side: some sentences (short,
+generic) are close to everything, and a high raw cosine means less for them. A skipped
+sentence (1-0, 0-1) earns -skip_cost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from align.aligner.dp import Band, BeadType
+from align.aligner.overlaps import SideArrays, normalise_rows
+
+_CHUNK = 8192  # windows per block when averaging over a sample
+_ROW_BLOCK = 64  # lattice rows per dense product in `band_dot`
+
+
+@dataclass(frozen=True)
+class GainWeights:
+    sim_weight: float
+    coverage_weight: float  # similarity counts (1 + c * (sentences - 2)) times in a bead
+    hub_weight: float  # how much of the random-sample baseline to subtract
+    neighbour_weight: float  # how much of the similarity to the adjacent sentences to subtract
+    skip_cost: float
+    merge_cost: float  # per sentence beyond the first on the larger side of a bead
+    many_many_cost: float  # extra for beads with two or more sentences on both sides
+    anchor_weight: float
+    anchor_neutral: float
+    length_weight: float
+    length_cap: float
+    length_smoothing: float
+    block_penalty: float
+
+
+def hubness(side: SideArrays, size: int, other: np.ndarray, n_samples: int) -> np.ndarray:
+    """Mean cosine of every window of `size` sentences with a fixed random sample of `other`."""
+    n_windows = side.n - size + 1
+    if n_windows <= 0 or len(other) == 0:
+        return np.zeros(max(n_windows, 0), dtype=np.float32)
+    rng = np.random.default_rng(len(other) * 7919 + side.n)
+    pick = rng.choice(len(other), size=min(n_samples, len(other)), replace=False)
+    sample = other[pick]
+    out = np.empty(n_windows, dtype=np.float32)
+    for start in range(0, n_windows, _CHUNK):
+        starts = np.arange(start, min(start + _CHUNK, n_windows))
+        out[starts] = (side.window_vectors(size, starts) @ sample.T).mean(axis=1)
+    return out
+
+
+def log_length_ratio(a: SideArrays, b: SideArrays, smoothing: float) -> float:
+    """The document's typical log(len B / len A), the centre of the length term."""
+    if a.lengths is None or b.lengths is None or a.n == 0 or b.n == 0:
+        return 0.0
+    return float(np.log((b.lengths.sum() + smoothing) / (a.lengths.sum() + smoothing)))
+
+
+def band_dot(
+    x: np.ndarray, y: np.ndarray, dx: int, dy: int, band: Band, rows: np.ndarray, cols: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For every node (i, j) of the band, x[i - dx] . y[j - dy], and where both rows exist.
+
+    Computed as dense products of row blocks against the columns they span: BLAS is far
+    faster than gathering a vector per node, and a block of a band is nearly dense.
+    """
+    out = np.zeros(band.size, dtype=np.float32)
+    ix, iy = rows - dx, cols - dy
+    ok = (ix >= 0) & (ix < len(x)) & (iy >= 0) & (iy < len(y))
+    n_rows = len(band.lo)
+    for r0 in range(0, n_rows, _ROW_BLOCK):
+        r1 = min(r0 + _ROW_BLOCK, n_rows)
+        k0, k1 = band.offsets[r0], band.offsets[r1]
+        sel = np.flatnonzero(ok[k0:k1]) + k0
+        if len(sel) == 0:
+            continue
+        bx, by = ix[sel], iy[sel]
+        x0, y0 = bx.min(), by.min()
+        dense = x[x0 : bx.max() + 1] @ y[y0 : by.max() + 1].T
+        out[sel] = dense[bx - x0, by - y0]
+    return out, ok
+
+
+def _neighbour_cos(
+    xa: np.ndarray,
+    m: int,
+    a: SideArrays,
+    xb: np.ndarray,
+    n: int,
+    b: SideArrays,
+    band: Band,
+    rows: np.ndarray,
+    cols: np.ndarray,
+) -> np.ndarray:
+    """Per node, the mean cosine of each window with the sentences just outside its partner.
+
+    High when a neighbour of the partner fits as well (the bead should perhaps grow or
+    shift): Bertalign's local margin.
+    """
+    total = np.zeros(band.size, dtype=np.float32)
+    count = np.zeros(band.size, dtype=np.float32)
+    for sims, ok in (
+        band_dot(xa, b.vectors, m, n + 1, band, rows, cols),  # B sentence before the B window
+        band_dot(xa, b.vectors, m, 0, band, rows, cols),  # B sentence after it
+        band_dot(a.vectors, xb, m + 1, n, band, rows, cols),
+        band_dot(a.vectors, xb, 0, n, band, rows, cols),
+    ):
+        total += np.where(ok, sims, 0.0)
+        count += ok
+    return total / np.maximum(count, 1.0)
+
+
+def bead_cosines(a: SideArrays, b: SideArrays, beads: Sequence[tuple[range, range]]) -> np.ndarray:
+    """Cosine of each bead's two windows; 0.0 for a bead with an empty side."""
+    out = np.zeros(len(beads), dtype=np.float64)
+    for k, (ra, rb) in enumerate(beads):
+        if len(ra) and len(rb):
+            xa = a.window_vectors(len(ra), np.array([ra.start]))
+            xb = b.window_vectors(len(rb), np.array([rb.start]))
+            out[k] = float(np.clip(xa[0] @ xb[0], -1.0, 1.0))
+    return out
+
+
+def size_cost(m: int, n: int, w: GainWeights) -> float:
+    cost = w.merge_cost * (max(m, n) - 1 + min(m, n) - 1)
+    if min(m, n) >= 2:
+        cost += w.many_many_cost
+    return cost
+
+
+def band_gains(
+    a: SideArrays,
+    b: SideArrays,
+    band: Band,
+    types: Sequence[BeadType],
+    w: GainWeights,
+    *,
+    hub_a: dict[int, np.ndarray],
+    hub_b: dict[int, np.ndarray],
+    use_evidence: bool = True,
+) -> np.ndarray:
+    """gains[t, k]: gain of a bead of types[t] ending at flat node k of `band` (-inf if none)."""
+    rows, cols = band.nodes()
+    gains = np.full((len(types), band.size), -np.inf, dtype=np.float32)
+    centre = log_length_ratio(a, b, w.length_smoothing)
+    windows_a: dict[int, np.ndarray] = {}
+    windows_b: dict[int, np.ndarray] = {}
+    for t, (m, n) in enumerate(types):
+        valid = (rows >= m) & (cols >= n)
+        if m == 0 or n == 0:
+            gains[t, valid] = -w.skip_cost
+            continue
+        where = np.flatnonzero(valid)
+        if len(where) == 0:
+            continue
+        if m not in windows_a:
+            windows_a[m] = a.window_vectors(m, np.arange(a.n - m + 1))
+        if n not in windows_b:
+            windows_b[n] = b.window_vectors(n, np.arange(b.n - n + 1))
+        xa, xb = windows_a[m], windows_b[n]
+        cos = band_dot(xa, xb, m, n, band, rows, cols)[0][where]
+        sa, sb = rows[where] - m, cols[where] - n
+        baseline = w.hub_weight * 0.5 * (hub_a[m][sa] + hub_b[n][sb])
+        if w.neighbour_weight:
+            near = _neighbour_cos(xa, m, a, xb, n, b, band, rows, cols)
+            baseline += w.neighbour_weight * near[where]
+        weight = w.sim_weight * (1.0 + w.coverage_weight * (m + n - 2))
+        g = weight * (cos - baseline) - size_cost(m, n, w)
+        if use_evidence:
+            g += _evidence(a, m, sa, b, n, sb, w, centre)
+        gains[t, where] = g
+    return gains
+
+
+def _evidence(
+    a: SideArrays,
+    m: int,
+    sa: np.ndarray,
+    b: SideArrays,
+    n: int,
+    sb: np.ndarray,
+    w: GainWeights,
+    centre: float,
+) -> np.ndarray:
+    extra = np.zeros(len(sa), dtype=np.float32)
+    if w.anchor_weight and a.anchors is not None and b.anchors is not None:
+        bits_a = a.window_anchors(m, sa)
+        bits_b = b.window_anchors(n, sb)
+        common = np.bitwise_count(bits_a & bits_b).astype(np.float32)
+        total = np.bitwise_count(bits_a).astype(np.float32) + np.bitwise_count(bits_b)
+        has = total > 0
+        extra[has] += w.anchor_weight * (2 * common[has] / total[has] - w.anchor_neutral)
+    if w.length_weight and a.lengths is not None and b.lengths is not None:
+        la = a.window_lengths(m, sa)
+        lb = b.window_lengths(n, sb)
+        z = np.log((lb + w.length_smoothing) / (la + w.length_smoothing)) - centre
+        extra -= w.length_weight * np.minimum(z * z, w.length_cap).astype(np.float32)
+    if w.block_penalty:
+        straddles = a.window_spans_blocks(m, sa).astype(np.float32)
+        straddles += b.window_spans_blocks(n, sb)
+        extra -= w.block_penalty * straddles
+    return extra
+
+
+def downsample(vectors: np.ndarray) -> np.ndarray:
+    """Pairs of consecutive sentence vectors summed and normalised (half the rows, rounded up)."""
+    if len(vectors) % 2:
+        vectors = np.concatenate([vectors, vectors[-1:]])
+    return normalise_rows(vectors[0::2] + vectors[1::2])

@@ -1,0 +1,157 @@
+"""The dynamic-programming core: a banded, monotone best path through a bead lattice.
+
+The lattice has a node (i, j) for "the first i sentences of A are aligned with the first j
+of B", 0 <= i <= N, 0 <= j <= M. A bead type (m, n) is an edge (i - m, j - n) -> (i, j); its
+gain is given per end node. Only nodes inside a `Band` exist, so time and memory grow with
+the band's size (linear in the document for a band of bounded width), not with N * M.
+
+The horizontal edge (0, 1) would make each row depend on itself; it is solved for a whole
+row at once with a running maximum (see `_fold_row_skips`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+BeadType = tuple[int, int]
+Path = list[tuple[int, int]]  # lattice nodes from (0, 0) to (N, M)
+
+
+@dataclass(frozen=True)
+class Band:
+    """For each row i of the lattice, the nodes (i, lo[i]) … (i, hi[i] - 1) exist.
+
+    Node (i, j) lives at flat position offsets[i] + j - lo[i] of every per-node array.
+    """
+
+    lo: np.ndarray  # int64, shape (N + 1,)
+    hi: np.ndarray  # int64, shape (N + 1,), exclusive
+    offsets: np.ndarray  # int64, shape (N + 2,)
+
+    @staticmethod
+    def from_ranges(lo: np.ndarray, hi: np.ndarray) -> Band:
+        lo = np.asarray(lo, dtype=np.int64)
+        hi = np.asarray(hi, dtype=np.int64)
+        offsets = np.zeros(len(lo) + 1, dtype=np.int64)
+        np.cumsum(hi - lo, out=offsets[1:])
+        return Band(lo, hi, offsets)
+
+    @staticmethod
+    def full(n_rows: int, n_cols: int) -> Band:
+        """Every node of an (n_rows + 1) x (n_cols + 1) lattice."""
+        return Band.from_ranges(np.zeros(n_rows + 1), np.full(n_rows + 1, n_cols + 1))
+
+    @property
+    def size(self) -> int:
+        return int(self.offsets[-1])
+
+    def nodes(self) -> tuple[np.ndarray, np.ndarray]:
+        """Row and column of every node, in flat order."""
+        widths = self.hi - self.lo
+        rows = np.repeat(np.arange(len(self.lo), dtype=np.int64), widths)
+        cols = np.arange(self.size, dtype=np.int64) - np.repeat(self.offsets[:-1] - self.lo, widths)
+        return rows, cols
+
+
+def band_around_path(path: Path, n_rows: int, n_cols: int, radius: int) -> Band:
+    """Every node within `radius` rows and columns of some node of a monotone path."""
+    pts = np.asarray(path, dtype=np.int64).reshape(-1, 2)
+    row_min = np.full(n_rows + 1, n_cols + 1, dtype=np.int64)
+    row_max = np.full(n_rows + 1, -1, dtype=np.int64)
+    np.minimum.at(row_min, pts[:, 0], pts[:, 1])
+    np.maximum.at(row_max, pts[:, 0], pts[:, 1])
+    lo = row_min.copy()
+    hi = row_max.copy()
+    for shift in range(1, radius + 1):
+        lo[shift:] = np.minimum(lo[shift:], row_min[:-shift])
+        lo[:-shift] = np.minimum(lo[:-shift], row_min[shift:])
+        hi[shift:] = np.maximum(hi[shift:], row_max[:-shift])
+        hi[:-shift] = np.maximum(hi[:-shift], row_max[shift:])
+    # A row the path only crosses in a tall step has no node of its own: bridge it.
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    lo = np.clip(lo - radius, 0, n_cols)
+    hi = np.clip(hi + radius + 1, 1, n_cols + 1)
+    return Band.from_ranges(lo, hi)
+
+
+def _fold_row_skips(best: np.ndarray, skip_gain: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Add the (0, 1) edges of one row: D[j] = max(best[j], D[j - 1] + skip_gain[j]).
+
+    With S = cumsum(skip_gain), D[j] = S[j] + max_{k <= j} (best[k] - S[k]), a running max.
+    Returns D and a mask of the nodes reached by a (0, 1) edge.
+    """
+    gains = skip_gain.astype(np.float64)
+    gains[0] = 0.0  # the first node of a row has no left neighbour in the band
+    cum = np.cumsum(gains)
+    folded = cum + np.maximum.accumulate(best - cum)
+    from_left = folded > best + 1e-9
+    return np.where(from_left, folded, best), from_left
+
+
+def banded_dp(
+    gains: np.ndarray, types: Sequence[BeadType], band: Band, n_rows: int, n_cols: int
+) -> Path:
+    """The best path from (0, 0) to (n_rows, n_cols) through `band`.
+
+    `gains[t, k]` is the gain of a bead of type `types[t]` ending at flat node k (-inf where
+    that bead cannot end there). Every type but (0, 1) must have m >= 1.
+    """
+    lo, hi, offsets = band.lo, band.hi, band.offsets
+    if not (lo[0] == 0 and hi[-1] == n_cols + 1):
+        raise ValueError("the band must hold the corners (0, 0) and (N, M)")
+    skip_b = types.index((0, 1)) if (0, 1) in types else -1
+    score = np.full(band.size, -np.inf, dtype=np.float64)
+    back = np.full(band.size, -1, dtype=np.int8)
+    for i in range(n_rows + 1):
+        start, stop = offsets[i], offsets[i + 1]
+        cols = np.arange(lo[i], hi[i])
+        best = np.full(stop - start, -np.inf)
+        arg = np.full(stop - start, -1, dtype=np.int8)
+        if i == 0:
+            best[0] = 0.0
+        for t, (m, n) in enumerate(types):
+            if m == 0 or m > i:
+                continue
+            prev_row = i - m
+            prev_cols = cols - n
+            ok = (prev_cols >= lo[prev_row]) & (prev_cols < hi[prev_row])
+            if not ok.any():
+                continue
+            cand = np.full(stop - start, -np.inf)
+            cand[ok] = score[offsets[prev_row] + prev_cols[ok] - lo[prev_row]]
+            cand += gains[t, start:stop]
+            better = cand > best
+            best[better] = cand[better]
+            arg[better] = t
+        if skip_b >= 0:
+            best, from_left = _fold_row_skips(best, gains[skip_b, start:stop])
+            arg[from_left] = skip_b
+        score[start:stop] = best
+        back[start:stop] = arg
+    return _trace_back(back, types, band, n_rows, n_cols)
+
+
+def _trace_back(
+    back: np.ndarray, types: Sequence[BeadType], band: Band, n_rows: int, n_cols: int
+) -> Path:
+    i, j = n_rows, n_cols
+    path = [(i, j)]
+    while (i, j) != (0, 0):
+        t = back[band.offsets[i] + j - band.lo[i]]
+        if t < 0:
+            raise RuntimeError("no path through the band")  # a bug: the band is connected
+        m, n = types[t]
+        i, j = i - m, j - n
+        path.append((i, j))
+    path.reverse()
+    return path
+
+
+def path_to_beads(path: Path) -> list[tuple[range, range]]:
+    """Consecutive path nodes -> (A sentence range, B sentence range) of each bead."""
+    return [(range(i0, i1), range(j0, j1)) for (i0, j0), (i1, j1) in pairwise(path)]
