@@ -345,3 +345,27 @@ def test_write_document_then_write_index_link_up(tmp_path, result):
     (index,) = write_index(result, tmp_path)
     hrefs = _tree(index.read_text(encoding="utf-8")).xpath("//tbody//a/@href")
     assert hrefs and all((tmp_path / h.split("#")[0]).is_file() for h in hrefs)
+
+
+def test_blogger_additions_after_the_url_and_unfinished_translations_are_said(result):
+    tree = _post(result, 2)
+    extras = tree.xpath("//section[@id='event-4']//*[contains(@class,'event-extras')]")[0]
+    text = extras.text_content()
+    assert "Ajouté par SANS A PRIORI" in text and "blogger addition" in text
+    notice = _post(result, 1).xpath("//section[@id='event-2']//*[@class='notice']")
+    assert notice and "À suivre" in notice[0].text_content()
+
+
+def test_other_french_is_labelled_by_its_block_kind_when_known():
+    event = {
+        "fr_sentences": [
+            {"id": 0, "text": "Titre", "kind": "body"},
+            {"id": 1, "text": "13 juillet 2023 à 11h00", "kind": "other", "block_kind": "dateline"},
+            {"id": 2, "text": "Bonjour.", "kind": "body"},
+        ],
+        "en_sentences": [{"id": 0, "text": "Title"}, {"id": 1, "text": "Hello."}],
+        "alignment": [{"fr": [0], "en": [0], "score": 0.9}, {"fr": [2], "en": [1], "score": 0.9}],
+    }
+    rows = view.build_rows(event, "e1")
+    assert [r.kind for r in rows] == ["bead", "extra", "bead"]
+    assert rows[1].extra_label == "dateline"

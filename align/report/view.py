@@ -54,12 +54,23 @@ EXTRA_LABELS: Mapping[str, str] = {
     "elision": "elision <…> (cut by the translator)",
     "other": "not translation",
 }
+#: Finer labels for `other` French, from the corpus reader's block kind when it gives one.
+BLOCK_KIND_LABELS: Mapping[str, str] = {
+    "dateline": "dateline",
+    "heading": "heading",
+    "continued": "« À suivre » (to be continued)",
+    "section_break": "section break",
+    "furniture": "blog furniture",
+    "addition": "blogger addition",
+}
 STATUS_LABELS: Mapping[str, str] = {
     "ok": "fetched",
     "cached": "from cache",
     "file": "from a saved file",
     "unavailable": "original unavailable",
     "no-source": "no source cited",
+    "missing": "original unavailable",
+    "failed": "original unavailable",
 }
 OUTSIDE_LABELS: Mapping[str, str] = {
     "furniture": "blog furniture",
@@ -173,7 +184,8 @@ class Row:
 
     @property
     def extra_label(self) -> str:
-        return EXTRA_LABELS.get(self.extra_kind or "", self.extra_kind or "")
+        kind = self.extra_kind or ""
+        return EXTRA_LABELS.get(kind) or BLOCK_KIND_LABELS.get(kind) or kind.replace("_", " ")
 
     @property
     def finding_ids(self) -> str:
@@ -246,6 +258,8 @@ class EventView:
     bead_count: int
     gap_count: int
     ignored: int
+    truncated: bool = False  # the French declares itself unfinished (« À suivre »)
+    extras: tuple[Mapping[str, Any], ...] = ()  # after the source URL: not translation
 
     @property
     def has_original(self) -> bool:
@@ -301,6 +315,9 @@ def build_rows(event: Mapping[str, Any], prefix: str) -> tuple[Row, ...]:
             if kind in TRANSLATION_KINDS:
                 plan.append(("fr-only", None, None, (), (i,), None))
             else:
+                block_kind = fr_by_id[i].get("block_kind")
+                if kind == "other" and block_kind in BLOCK_KIND_LABELS:
+                    kind = str(block_kind)
                 plan.append(("extra", None, None, (), (i,), kind))
 
     for number, bead in enumerate(beads, start=1):
@@ -515,6 +532,8 @@ def build_event(event: Mapping[str, Any], anchor: str, taken: set[str]) -> Event
         bead_count=sum(1 for r in rows if r.kind == "bead"),
         gap_count=sum(1 for r in rows if r.kind in ("gap-fr", "gap-en")),
         ignored=int(summary.get("ignored") or 0) + len(listed) - len(findings_json),
+        truncated=bool(event.get("truncated")),
+        extras=tuple(x for x in event.get("extras") or () if isinstance(x, Mapping)),
     )
 
 

@@ -531,6 +531,10 @@ zhang = event(
     [],
 )
 
+zhang["extras"] = [
+    {"kind": "furniture", "text": "Ajouté par SANS A PRIORI", "line": 140},
+    {"kind": "addition", "text": "États participant aux activités de la CEI", "line": 142},
+]
 doc_002 = {
     "path": "corpus/002_2ca614c197997517.txt",
     "stem": "002_2ca614c197997517",
@@ -546,8 +550,12 @@ doc_002 = {
             "text": "1°/Interview au journal Kazakhstanskaya Pravda – 8 novembre 2023",
             "line": 4,
         },
-        {"kind": "addition", "text": "Ajouté par SANS A PRIORI", "line": 140},
-        {"kind": "addition", "text": "États participant aux activités de la CEI", "line": 142},
+        {
+            "kind": "furniture",
+            "text": "4°/Rencontre avec le vice-président de la Commission militaire centrale "
+            "chinoise Zhang Youxia – 8 novembre 2023 à 15h05 à Novo-Ogaryovo-région de Moscou",
+            "line": 7,
+        },
     ],
     "events": [interview, zhang],
 }
@@ -1106,6 +1114,8 @@ kisseliov = event(
         ),
     ],
 )
+
+kisseliov["truncated"] = True  # as if the excerpt ended with « À suivre. »
 
 doc_001 = {
     "path": "corpus/001_daf1f553d76443ac.txt",
