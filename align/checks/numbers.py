@@ -39,6 +39,17 @@ class _Located:
     bead: int
 
 
+def _locate(q: Quantity, found: list[_Located]) -> _Located:
+    """The located quantity `q` is, or was derived from (a date's year is at the date)."""
+    for x in found:
+        if x.quantity is q:
+            return x
+    for x in found:
+        if (x.quantity.start, x.quantity.end, x.quantity.raw) == (q.start, q.end, q.raw):
+            return _Located(q, x.sentence, x.bead)
+    raise LookupError(f"quantity {q.raw!r} not found among its bead's quantities")
+
+
 def _is_trivial(q: Quantity) -> bool:
     """A value a reviewer would not miss: "first"/"premier", "two"/"deux" written in words."""
     if not q.spelled or not q.is_scalar:
@@ -72,6 +83,7 @@ class NumberCheck:
         altered: list[tuple[_Located, _Located, bool]] = []  # (fr, en, across beads)
         added: list[_Located] = []
         missing: list[_Located] = []
+        swapped: list[tuple[_Located, _Located, _Located, _Located]] = []
         for i in range(len(data.beads)):
             french, english = fr[i], en[i]
             if not french and not english:
@@ -81,11 +93,19 @@ class NumberCheck:
             comparison = compare_quantities(
                 [x.quantity for x in french], [x.quantity for x in english]
             )
-            by_identity = {id(x.quantity): x for x in [*french, *english]}
-            lone_fr = [by_identity[id(q)] for q in comparison.added]
-            lone_en = [by_identity[id(q)] for q in comparison.missing]
+            lone_fr = [_locate(q, french) for q in comparison.added]
+            lone_en = [_locate(q, english) for q in comparison.missing]
+            swapped += [
+                (
+                    _locate(f1, french),
+                    _locate(e1, english),
+                    _locate(f2, french),
+                    _locate(e2, english),
+                )
+                for (f1, e1), (f2, e2) in comparison.swapped
+            ]
             for f, e in comparison.altered:
-                f_loc, e_loc = by_identity[id(f)], by_identity[id(e)]
+                f_loc, e_loc = _locate(f, french), _locate(e, english)
                 f_seen = self._explained(f_loc, window_en)
                 e_seen = self._explained(e_loc, window_fr)
                 if not f_seen and not e_seen:
@@ -101,6 +121,7 @@ class NumberCheck:
         paired = {id(x) for f, e, _ in altered for x in (f, e)}
         beads = data.beads
         findings = [self._altered(f, e, across, data) for f, e, across in altered]
+        findings += [self._swapped(*four, data) for four in swapped]
         findings += [
             self._one_sided(x, "added", data)
             for x in added
@@ -196,6 +217,38 @@ class NumberCheck:
             en=en_ids,
             message=message,
             details={"change": "altered", "fr": fq.to_json(), "en": eq.to_json()},
+        )
+
+    def _swapped(
+        self, f1: _Located, e1: _Located, f2: _Located, e2: _Located, data: CheckInput
+    ) -> Finding:
+        a, b = f1.quantity, f2.quantity
+        fr_ids = tuple(sorted({f1.sentence, f2.sentence}))
+        en_ids = tuple(sorted({e1.sentence, e2.sentence}))
+        message = (
+            f"French gives {a.raw} before {b.raw}; English gives {e2.quantity.raw} before "
+            f"{e1.quantity.raw}: values swapped?"
+        )
+        return Finding(
+            id=finding_id(
+                FindingType.NUMBER,
+                "swapped",
+                self._texts(fr_ids, data.fr),
+                self._texts(en_ids, data.en),
+                a.raw,
+                b.raw,
+            ),
+            type=FindingType.NUMBER,
+            severity=Severity.MEDIUM,
+            confidence=0.5,
+            fr=fr_ids,
+            en=en_ids,
+            message=message,
+            details={
+                "change": "swapped",
+                "fr": [a.to_json(), b.to_json()],
+                "en": [e1.quantity.to_json(), e2.quantity.to_json()],
+            },
         )
 
     def _one_sided(self, x: _Located, change: str, data: CheckInput) -> Finding:

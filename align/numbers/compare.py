@@ -34,10 +34,13 @@ class NumberComparison:
     altered: tuple[tuple[Quantity, Quantity], ...]  # (French, English) with different values
     missing: tuple[Quantity, ...]  # English quantities the French does not state
     added: tuple[Quantity, ...]  # French quantities the English does not state
+    #: matched pairs of one kind and unit that the French gives in the other order than the
+    #: English ("76 des 89" for "89 of the 76"): values swapped between their places
+    swapped: tuple[tuple[tuple[Quantity, Quantity], tuple[Quantity, Quantity]], ...] = ()
 
     @property
     def agrees(self) -> bool:
-        return not (self.altered or self.missing or self.added)
+        return not (self.altered or self.missing or self.added or self.swapped)
 
 
 def units_compatible(a: str | None, b: str | None) -> bool:
@@ -127,11 +130,50 @@ def explained_by(quantity: Quantity, others: Iterable[Quantity]) -> Quantity | N
             if not other.is_scalar and any(same_quantity(quantity, p) for p in parts(other)):
                 return other
         return None
+    if _is_date(quantity):  # a date is told by a date, not by a loose day and year
+        pool = [other for other in pool if _is_date(other)]
     pieces = [p for other in pool for p in parts(other)]
     own = parts(quantity)
     if own and all(any(same_quantity(p, o) for o in pieces) for p in own):
         return pool[0] if pool else None
     return None
+
+
+def _is_date(q: Quantity) -> bool:
+    return q.kind is K.DATE or (q.kind is K.RANGE and q.range_of is K.DATE)
+
+
+def _date_gaps(f: Quantity, e: Quantity) -> tuple[list[Quantity], list[Quantity]]:
+    """Day or year that one of two agreeing dates gives and the other does not:
+    "28 août" for "August 28, 2023" has lost its year."""
+    if f.kind is not K.DATE or e.kind is not K.DATE:
+        return [], []
+    missing, added = [], []
+    for slot, kind in ((2, K.INTEGER), (0, K.YEAR)):
+        fv, ev = f.value[slot], e.value[slot]  # type: ignore[index]
+        if fv is None and ev is not None:
+            missing.append(replace(e, kind=kind, value=float(ev)))
+        elif ev is None and fv is not None:
+            added.append(replace(f, kind=kind, value=float(fv)))
+    return missing, added
+
+
+def _swaps(
+    pairs: Sequence[tuple[Quantity, Quantity]],
+) -> list[tuple[tuple[Quantity, Quantity], tuple[Quantity, Quantity]]]:
+    """Pairs of one kind and unit, different values, crossed between the two texts."""
+    found = []
+    ordered = sorted(pairs, key=lambda p: p[0].start)
+    for i, (f1, e1) in enumerate(ordered):
+        for f2, e2 in ordered[i + 1 :]:
+            same_sort = f1.kind is f2.kind and e1.kind is e2.kind and f1.kind is e1.kind
+            if not same_sort or f1.unit != f2.unit or not f1.is_scalar:
+                continue
+            if f1.raw == f2.raw or e1.start == e2.start or same_quantity(f1, f2):
+                continue
+            if e2.start < e1.start:
+                found.append(((f1, e1), (f2, e2)))
+    return found
 
 
 def _pair_family(q: Quantity) -> str:
@@ -195,6 +237,13 @@ def compare_quantities(fr: Sequence[Quantity], en: Sequence[Quantity]) -> Number
     french, english = list(fr), list(en)
     matched = _match_one_to_one(french, english, strict=True)
     matched += _match_one_to_one(french, english, strict=False)
+    swapped = _swaps(matched)
+    gaps_missing: list[Quantity] = []
+    gaps_added: list[Quantity] = []
+    for f, e in matched:
+        lost, extra = _date_gaps(f, e)
+        gaps_missing += lost
+        gaps_added += extra
     lone_french = []
     for f in french:
         partner = explained_by(f, en)
@@ -211,5 +260,9 @@ def compare_quantities(fr: Sequence[Quantity], en: Sequence[Quantity]) -> Number
             matched.append((partner, e))
     altered, missing, added = pair_alterations(lone_french, lone_english)
     return NumberComparison(
-        matched=tuple(matched), altered=tuple(altered), missing=tuple(missing), added=tuple(added)
+        matched=tuple(matched),
+        altered=tuple(altered),
+        missing=tuple(missing + [q for q in gaps_missing if explained_by(q, fr) is None]),
+        added=tuple(added + [q for q in gaps_added if explained_by(q, en) is None]),
+        swapped=tuple(swapped),
     )

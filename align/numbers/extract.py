@@ -71,6 +71,36 @@ _LIST_JOIN = {
 }
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 _ROMAN = re.compile(r"(?<![\w-])(?P<n>[MDCLXVI]+)(?P<suf>ème|ᵉʳ|ᵉ|er|ère|re|e)?(?![^\W\d_])")
+_CHAPTER_ROMAN = re.compile(
+    r"(?:(?P<label>(?i:chapitre|livre|tome|partie|chapter|book|part|volume|act|acte)\s+)|^\s*)"
+    r"(?P<n>[MDCLXVI]+)(?![\w])"
+)
+_COLLECTIVE = {
+    "fr": re.compile(
+        r"(?<![\w-])(?i:une|la|sa|leur)\s+(?P<w>(?i:dizaine|douzaine|quinzaine|vingtaine|trentaine"
+        r"|quarantaine|cinquantaine|soixantaine|centaine))(?![\w-])"
+        r"|(?<![\w-])(?i:un)\s+(?P<m>(?i:millier))(?![\w-])"
+    ),
+    "en": re.compile(r"(?<![\w-])(?i:a)\s+(?P<w>(?i:dozen|score))(?![\w-])"),
+}
+_COLLECTIVE_VALUES = {
+    "dizaine": 10,
+    "douzaine": 12,
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "trentaine": 30,
+    "quarantaine": 40,
+    "cinquantaine": 50,
+    "soixantaine": 60,
+    "centaine": 100,
+    "millier": 1000,
+    "dozen": 12,
+    "score": 20,
+}
+_VAGUE_BEFORE = {
+    "fr": re.compile(r"(?:\bplusieurs|\bquelques|\bdes|\bd['’]|\bun)\s*$", re.IGNORECASE),
+    "en": re.compile(r"(?:\bseveral|\ba\s+few|\bmany|\bsome)\s+$", re.IGNORECASE),
+}
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _CURRENCIES = frozenset({"USD", "EUR", "RUB", "GBP", "CNY", "KZT"})
 _NEUF_ADJECTIVE = re.compile(r"(?:\bde|\bdu|\btout|\bflambant|\bà|\ben|\bremis)\s+$", re.IGNORECASE)
@@ -313,9 +343,11 @@ class _Extractor:
             self.dates,
             self.times,
             self.roman_ordinals,
+            self.chapter_numerals,
             self.digit_ordinals,
             self.word_ordinals,
             self.dash_ranges,
+            self.collectives,
             self.amounts,
         )
         for recognise in recognisers:
@@ -405,9 +437,19 @@ class _Extractor:
             value = roman_value(numeral)
             if value is None:
                 continue
+            if m["suf"] in ("er", "re", "ère") and numeral != "I":
+                continue  # "Ver", "Mer": words; only "Ier" is 1st this way
             if m["suf"] is None and not _CENTURY_AFTER["fr"].match(self.text, m.end()):
                 continue
             self.add_ordinal(m.start(), m.end(), value)
+
+    def chapter_numerals(self) -> None:
+        """CHAPITRE XXIX, LIVRE II, a heading line "IV": Roman numerals that count."""
+        for m in _CHAPTER_ROMAN.finditer(self.text):
+            value = roman_value(m["n"])
+            alone = not self.text[: m.start()].strip() and not self.text[m.end() :].strip(" .")
+            if value is not None and (m["label"] or alone):
+                self.add(m.start("n"), m.end("n"), K.INTEGER, float(value))
 
     def digit_ordinals(self) -> None:
         for m in self.p["ordinal"].finditer(self.text):
@@ -416,12 +458,14 @@ class _Extractor:
                 self.add_ordinal(m.start(), m.end(), value)
 
     def word_ordinals(self) -> None:
-        endings = ("ième", "ieme", "ièmes", "iemes", "premi", "second")
+        endings = ("ième", "ieme", "premi", "second")
         for m in _WORD.finditer(self.text):
             word = m.group()
             lower = word.lower()
             if self.lang == "fr":
-                if not (lower.endswith(endings[:4]) or lower.startswith(endings[4:])):
+                if not (lower.endswith(endings[:2]) or lower.startswith(endings[2:])):
+                    continue  # plural "dixièmes" are fractions (trois dixièmes), not ranks
+                if lower in ("secondes", "seconds"):
                     continue
             elif not lower.endswith(("first", "second", "third", "th")):
                 continue
@@ -441,6 +485,17 @@ class _Extractor:
             self.add_ordinal(start, m.end(), value, spelled=True)
 
     # -- amounts -------------------------------------------------------------------------
+
+    def collectives(self) -> None:
+        """une centaine, une dizaine, a dozen: approximate counts (a dozen is exact)."""
+        for m in _COLLECTIVE[self.lang].finditer(self.text):
+            word = (m["w"] or m["m"]).lower()
+            start = m.start("w") if m["w"] else m.start("m")
+            quantity = self.add(start, m.end(), K.INTEGER, float(_COLLECTIVE_VALUES[word]))
+            if quantity is not None and word != "dozen":
+                self.found[-1] = replace(quantity, approximate=True, spelled=True)
+            elif quantity is not None:
+                self.found[-1] = replace(quantity, spelled=True)
 
     def tail(self, end: int, *, spelled_scale: bool) -> _Tail:
         """Scale word, "et demi" and unit after a number ending at `end`."""
@@ -546,7 +601,7 @@ class _Extractor:
                 currency = self.currency_before(start)
                 if currency and (unit is None or unit == currency[1]):
                     begin, unit = currency
-            if spelled and number == 1 and tail.scale == 1 and unit is None:
+            if spelled and number == 1 and tail.scale == 1 and unit not in ("%", "pp"):
                 continue  # un, une, one, a: articles far more often than counts
             kind, stop = self.amount_kind(start, end, number, tail, unit, spelled, stop)
             quantity = self.add(begin, stop, kind, number * tail.scale, unit=unit, spelled=spelled)
@@ -564,9 +619,13 @@ class _Extractor:
         )
 
     def skip_word(self, start: int, word: str) -> bool:
+        before = self.text[max(0, start - 12) : start]
+        if word in ("hundred", "thousand", "mille", "cent") and _VAGUE_BEFORE[self.lang].search(
+            before
+        ):
+            return True  # several hundred, un mille (a mile), des cent: no count
         if self.lang != "fr":
             return False
-        before = self.text[max(0, start - 12) : start]
         if word == "neuf" and _NEUF_ADJECTIVE.search(before):
             return True  # "du neuf", "tout neuf": new, not nine
         return word == "cent" and before.lower().endswith("pour ")
@@ -619,7 +678,7 @@ class _Extractor:
         for m in self.p["dash_range"].finditer(self.text):
             lo = parse_digits(m["a"], self.lang)
             hi = parse_digits(m["b"], self.lang)
-            if lo is None or hi is None or not lo < hi:
+            if lo is None or hi is None or lo == hi:
                 continue
             tail = self.tail(m.end(), spelled_scale=False)
             if tail.end == m.end() and _letter_at(self.text, m.end()):

@@ -37,6 +37,10 @@ SCALES: dict[str, dict[str, float]] = {
         "billion": 1e9,
         "trillion": 1e12,
         "quadrillion": 1e15,
+        "millions": 1e6,  # "five or six millions" (older English)
+        "billions": 1e9,
+        "trillions": 1e12,
+        "quadrillions": 1e15,
         "bn": 1e9,
         "mn": 1e6,
         "mln": 1e6,

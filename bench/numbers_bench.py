@@ -1,0 +1,371 @@
+"""Number check benchmark: false alarms on correct translations, recall on injected errors.
+
+Two sources:
+1. `bench/data/number_pairs.tsv`: hand-written French–English pairs, correct translations,
+   covering every number form of DESIGN.md (one bead per pair);
+2. the French–English gold beads of ../shared/bench/transread-fren (literary, tokenised),
+   checked book by book with the gold alignment.
+Errors are injected in the French with plain regular expressions, independent of the
+extractor: change a digit, milliard -> million, drop a number, swap two numbers, change a
+percentage, move a date by a day, change an ordinal, change a number word. An injection is
+caught when the check raises a finding it did not raise on the correct text, on the French
+sentence that was changed.
+
+Run: python bench/numbers_bench.py [--seed N] [--show-alarms]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+
+from align.checks.base import CheckInput  # noqa: E402
+from align.checks.numbers import NumberCheck  # noqa: E402
+from align.model import Bead, Finding, Sentence, Severity, Side  # noqa: E402
+from align.numbers import extract_quantities  # noqa: E402
+
+PAIRS = PROJECT / "bench" / "data" / "number_pairs.tsv"
+TRANSREAD = PROJECT.parent / "shared" / "bench" / "transread-fren"
+ANCHOR = (
+    "pofilter number check: caught 7 of 8 wrong numbers, flagged 8 of 16 correct French formats"
+)
+
+MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+FR_WORDS = [
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "dix",
+    "douze",
+    "vingt",
+    "cent",
+]
+FR_ORDINAL_WORDS = {
+    "premier": "deuxième",
+    "première": "deuxième",
+    "deuxième": "troisième",
+    "troisième": "quatrième",
+    "quatrième": "cinquième",
+    "dixième": "onzième",
+    "huitième": "neuvième",
+    "vingtième": "trentième",
+}
+
+Injection = Callable[[str, random.Random], str | None]
+
+
+def _sub_one(pattern: str, text: str, rng: random.Random, make: Callable[[re.Match[str]], str]):
+    matches = list(re.finditer(pattern, text))
+    if not matches:
+        return None
+    m = rng.choice(matches)
+    new = make(m)
+    if new == m.group():
+        return None
+    return text[: m.start()] + new + text[m.end() :]
+
+
+def _other_digit(digit: str, rng: random.Random) -> str:
+    return rng.choice([d for d in "0123456789" if d != digit])
+
+
+def change_digit(text: str, rng: random.Random) -> str | None:
+    def make(m: re.Match[str]) -> str:
+        run = m.group()
+        positions = [i for i, c in enumerate(run) if c.isdigit()]
+        i = rng.choice(positions)
+        new_digit = _other_digit(run[i], rng)
+        if i == 0 and new_digit == "0":
+            new_digit = "9" if run[i] != "9" else "8"
+        return run[:i] + new_digit + run[i + 1 :]
+
+    return _sub_one(r"(?<![\w])\d+(?:[.,\u00a0\u202f ]\d+)*", text, rng, make)
+
+
+def change_scale(text: str, rng: random.Random) -> str | None:
+    swap = {"milliard": "million", "million": "milliard", "billion": "milliard", "mille": "million"}
+    return _sub_one(
+        r"\b(milliard|million|billion)(s?)\b|(?<=\d )mille\b",
+        text,
+        rng,
+        lambda m: swap[m.group(1) or "mille"] + (m.group(2) or ""),
+    )
+
+
+def drop_number(text: str, rng: random.Random) -> str | None:
+    dropped = _sub_one(
+        r"(?<![\w])\d+(?:[.,\u00a0\u202f ]\d{3})*(?:,\d+)?\s?", text, rng, lambda m: ""
+    )
+    return dropped
+
+
+def swap_numbers(text: str, rng: random.Random) -> str | None:
+    matches = list(re.finditer(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])", text))
+    distinct = [
+        (a, b) for i, a in enumerate(matches) for b in matches[i + 1 :] if a.group() != b.group()
+    ]
+    if not distinct:
+        return None
+    a, b = rng.choice(distinct)
+    return text[: a.start()] + b.group() + text[a.end() : b.start()] + a.group() + text[b.end() :]
+
+
+def change_percent(text: str, rng: random.Random) -> str | None:
+    def make(m: re.Match[str]) -> str:
+        number = m.group(1)
+        last = number[-1]
+        return number[:-1] + str((int(last) + rng.randint(1, 8)) % 10) + m.group(2)
+
+    return _sub_one(r"(\d+(?:,\d+)?)(\s?%|\s+pour\s+cent)", text, rng, make)
+
+
+def change_day(text: str, rng: random.Random) -> str | None:
+    def make(m: re.Match[str]) -> str:
+        day = 1 if m.group(1) == "1er" else int(m.group(1))
+        new = day + 1 if day < 28 else day - 1
+        return f"{new}{m.group(2)}"
+
+    return _sub_one(rf"\b(1er|\d{{1,2}})(\s+(?:{MONTHS}))\b", text, rng, make)
+
+
+def change_ordinal(text: str, rng: random.Random) -> str | None:
+    def make(m: re.Match[str]) -> str:
+        if m.group("n"):
+            return f"{int(m.group('n')) + rng.randint(1, 3)}{m.group('suf')}"
+        word = m.group("w")
+        new = FR_ORDINAL_WORDS[word.lower()]
+        return new.capitalize() if word[0].isupper() else new
+
+    words = "|".join(FR_ORDINAL_WORDS)
+    return _sub_one(rf"\b(?:(?P<n>\d+)(?P<suf>e|ème|er|ᵉ)|(?P<w>(?i:{words})))\b", text, rng, make)
+
+
+def change_word(text: str, rng: random.Random) -> str | None:
+    def make(m: re.Match[str]) -> str:
+        word = m.group()
+        new = rng.choice([w for w in FR_WORDS if w != word.lower()])
+        return new.capitalize() if word[0].isupper() else new
+
+    return _sub_one(rf"\b(?i:{'|'.join(FR_WORDS)})\b", text, rng, make)
+
+
+INJECTIONS: dict[str, Injection] = {
+    "digit": change_digit,
+    "scale": change_scale,
+    "drop": drop_number,
+    "swap": swap_numbers,
+    "percent": change_percent,
+    "date_day": change_day,
+    "ordinal": change_ordinal,
+    "number_word": change_word,
+}
+
+
+# -- documents -------------------------------------------------------------------------------
+
+
+def _sentences(side: Side, texts: list[str]) -> tuple[Sentence, ...]:
+    return tuple(
+        Sentence(side=side, index=i, text=t, block_index=i, span=(0, len(t)))
+        for i, t in enumerate(texts)
+    )
+
+
+def check_input(fr: list[str], en: list[str], beads: list[Bead]) -> CheckInput:
+    return CheckInput(fr=_sentences(Side.FR, fr), en=_sentences(Side.EN, en), beads=tuple(beads))
+
+
+def pair_documents() -> list[tuple[list[str], list[str], list[Bead]]]:
+    with PAIRS.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return [([r["fr"]], [r["en"]], [Bead((0,), (0,), 1.0)]) for r in rows]
+
+
+def transread_documents() -> Iterator[tuple[str, list[str], list[str], list[Bead]]]:
+    for gold in sorted((TRANSREAD / "gold").iterdir()):
+        fr = (TRANSREAD / "fr" / gold.name).read_text(encoding="utf-8").splitlines()
+        en = (TRANSREAD / "en" / gold.name).read_text(encoding="utf-8").splitlines()
+        beads = []
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            left, right = line.split(":")
+            beads.append(Bead(tuple(ast.literal_eval(left)), tuple(ast.literal_eval(right)), 1.0))
+        yield gold.name, fr, en, beads
+
+
+# -- measuring -------------------------------------------------------------------------------
+
+CHECK = NumberCheck()
+
+
+def _alarms(findings: list[Finding]) -> tuple[int, int]:
+    medium = sum(f.severity in (Severity.MEDIUM, Severity.HIGH) for f in findings)
+    return len(findings), medium
+
+
+def _window(beads: list[Bead], i: int, reach: int = 2) -> list[Bead]:
+    return beads[max(0, i - reach) : i + reach + 1]
+
+
+def _caught(before: list[Finding], after: list[Finding], sentence: int) -> bool:
+    known = {f.id for f in before}
+    return any(f.id not in known and sentence in f.fr for f in after)
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.injected: Counter[str] = Counter()
+        self.caught: Counter[str] = Counter()
+        self.missed: dict[str, list[str]] = defaultdict(list)
+
+    def report(self, title: str) -> None:
+        print(f"  {title}: recall per injected error type")
+        total_i = total_c = 0
+        for name in INJECTIONS:
+            n, c = self.injected[name], self.caught[name]
+            total_i += n
+            total_c += c
+            rate = f"{c / n:.3f}" if n else "  n/a"
+            print(f"    {name:<12} {c:>4} / {n:<4} recall {rate}")
+        if total_i:
+            print(f"    {'all':<12} {total_c:>4} / {total_i:<4} recall {total_c / total_i:.3f}")
+
+
+def inject_everywhere(
+    fr: list[str],
+    en: list[str],
+    beads: list[Bead],
+    rng: random.Random,
+    tally: Tally,
+    cap: int | None = None,
+) -> None:
+    sites = [(i, s) for i, bead in enumerate(beads) for s in bead.fr]
+    rng.shuffle(sites)
+    for name, inject in INJECTIONS.items():
+        for i, s in sites:
+            if cap is not None and tally.injected[name] >= cap:
+                break
+            changed = inject(fr[s], rng)
+            if changed is None:
+                continue
+            window = _window(beads, i)
+            before = CHECK.run(check_input(fr, en, window))
+            mutated = list(fr)
+            mutated[s] = changed
+            after = CHECK.run(check_input(mutated, en, window))
+            tally.injected[name] += 1
+            if _caught(before, after, s):
+                tally.caught[name] += 1
+            else:
+                tally.missed[name].append(f"{fr[s]}  ->  {changed}")
+
+
+def count_numbers(en: list[str], beads: list[Bead]) -> int:
+    return sum(len(extract_quantities(en[j], "en")) for bead in beads for j in bead.en)
+
+
+def bench_pairs(rng: random.Random, show: bool) -> None:
+    docs = pair_documents()
+    numbers = alarms = medium = 0
+    shown = []
+    tally = Tally()
+    for fr, en, beads in docs:
+        findings = CHECK.run(check_input(fr, en, beads))
+        a, m = _alarms(findings)
+        numbers += count_numbers(en, beads)
+        alarms += a
+        medium += m
+        shown += [f"{f.severity}: {f.message}" for f in findings]
+        inject_everywhere(fr, en, beads, rng, tally)
+    print(
+        f"1. hand-written pairs ({PAIRS.relative_to(PROJECT)}): {len(docs)} pairs, "
+        f"{numbers} English quantities"
+    )
+    print(
+        f"  false alarms on correct pairs: {alarms} (medium/high: {medium}) = "
+        f"{1000 * alarms / max(numbers, 1):.2f} per 1,000 correct numbers"
+    )
+    if show:
+        for line in shown:
+            print("    ", line)
+    tally.report("pairs")
+    if show:
+        for name, lines in tally.missed.items():
+            for line in lines:
+                print(f"    missed {name}: {line}")
+
+
+def bench_transread(rng: random.Random, show: bool, cap: int) -> None:
+    if not TRANSREAD.is_dir():
+        print(f"2. {TRANSREAD} is absent: TransRead part skipped")
+        return
+    numbers = alarms = medium = 0
+    by_severity: Counter[str] = Counter()
+    shown = []
+    tally = Tally()
+    bead_pairs = 0
+    for name, fr, en, beads in transread_documents():
+        findings = CHECK.run(check_input(fr, en, beads))
+        a, m = _alarms(findings)
+        alarms += a
+        medium += m
+        by_severity.update(str(f.severity) for f in findings)
+        numbers += count_numbers(en, beads)
+        bead_pairs += sum(
+            1 for b in beads if b.fr and b.en and any(extract_quantities(en[j], "en") for j in b.en)
+        )
+        shown += [f"{name}: {f.severity}: {f.message}" for f in findings]
+        number_beads = [b for b in beads if any(extract_quantities(fr[s], "fr") for s in b.fr)]
+        if number_beads:
+            inject_everywhere(fr, en, beads, rng, tally, cap=cap)
+    print(
+        f"2. TransRead fr-en gold beads: {bead_pairs} bead pairs with English numbers, "
+        f"{numbers} English quantities"
+    )
+    print(
+        f"  false alarms on the gold (correct) beads: {alarms} "
+        f"(medium/high: {medium}; by severity {dict(by_severity)})"
+    )
+    print(
+        f"    = {1000 * alarms / max(numbers, 1):.2f} per 1,000 correct numbers, "
+        f"{1000 * medium / max(numbers, 1):.2f} counting medium/high only"
+    )
+    if show:
+        for line in shown:
+            print("    ", line)
+    tally.report("TransRead")
+    if show:
+        for kind, lines in tally.missed.items():
+            for line in lines[:15]:
+                print(f"    missed {kind}: {line}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--cap", type=int, default=200, help="injections per type, TransRead")
+    parser.add_argument("--show-alarms", action="store_true")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    print(f"anchor: {ANCHOR}")
+    bench_pairs(random.Random(args.seed), args.show_alarms)
+    bench_transread(random.Random(args.seed), args.show_alarms, args.cap)
+    print(f"({time.perf_counter() - started:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()
