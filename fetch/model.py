@@ -23,6 +23,16 @@ class OriginalBlock:
     def to_json(self) -> dict[str, Any]:
         return {"kind": str(self.kind), "speaker": self.speaker, "text": self.text}
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> OriginalBlock:
+        """Inverse of `to_json`; KeyError/ValueError on a malformed record."""
+        speaker = data.get("speaker")
+        return cls(
+            kind=OriginalBlockKind(data["kind"]),
+            text=str(data["text"]),
+            speaker=str(speaker) if speaker is not None else None,
+        )
+
 
 class Provenance(StrEnum):
     """How the original was obtained."""
@@ -68,3 +78,28 @@ class Original:
             "source_url": self.source_url,
             "http_status": self.http_status,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Original:
+        """Inverse of `to_json`; KeyError/ValueError/TypeError on a malformed record."""
+
+        def optional(name: str) -> str | None:
+            value = data.get(name)
+            return str(value) if value is not None else None
+
+        status = data.get("http_status")
+        return cls(
+            url=str(data["url"]),
+            event_id=str(data["event_id"]),
+            title=str(data["title"]),
+            date=optional("date"),
+            time=optional("time"),
+            place=optional("place"),
+            lead=optional("lead"),
+            blocks=tuple(OriginalBlock.from_json(block) for block in data["blocks"]),
+            provenance=Provenance(data["provenance"]),
+            fetched_at=str(data["fetched_at"]),
+            content_hash=str(data["content_hash"]),
+            source_url=optional("source_url"),
+            http_status=int(status) if status is not None else None,
+        )

@@ -1,0 +1,61 @@
+"""How the fetcher reaches the site: where, how politely, how patiently."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CACHE_DIR = Path("corpus/.cache/originals")
+# The site answers browsers; a library's default User-Agent is refused.
+BROWSER_USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0.0.0 Safari/537.36"
+)
+WAYBACK_BASE_URL = "http://web.archive.org"
+
+ENV_BASE_URL = "FIDELITY_BASE_URL"
+ENV_MIRRORS = "FIDELITY_MIRRORS"
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    cache_dir: Path = DEFAULT_CACHE_DIR
+    base_url: str | None = None  # replaces http(s)://en.kremlin.ru, e.g. http://127.0.0.1:8000
+    mirrors: tuple[str, ...] = ()  # base URLs serving /events/president/news/<ID>
+    use_wayback: bool = True
+    offline: bool = False  # never touch the network
+    refresh: bool = False  # refetch even what the cache holds
+    min_interval_s: float = 2.0  # between two requests to one host
+    connect_timeout_s: float = 10.0
+    read_timeout_s: float = 30.0
+    retries: int = 4  # further tries after the first, on 403/429/5xx and network errors
+    backoff_s: float = 2.0  # first retry delay; doubles each time
+    max_backoff_s: float = 60.0
+    max_retry_after_s: float = 120.0  # a longer Retry-After is cut to this
+    max_bytes: int = 10 * 1024 * 1024
+    max_redirects: int = 5
+    user_agent: str = BROWSER_USER_AGENT
+    wayback_base_url: str = WAYBACK_BASE_URL
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> FetchConfig:
+        """Defaults, then FIDELITY_BASE_URL / FIDELITY_MIRRORS, then explicit overrides.
+
+        An override of None means "not given" and leaves the value from the environment.
+        """
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        base_url = env.get(ENV_BASE_URL, "").strip()
+        if base_url:
+            values["base_url"] = base_url
+        mirrors = tuple(m.strip() for m in env.get(ENV_MIRRORS, "").split(",") if m.strip())
+        if mirrors:
+            values["mirrors"] = mirrors
+        values.update({name: value for name, value in overrides.items() if value is not None})
+        if "mirrors" in values:
+            values["mirrors"] = tuple(values["mirrors"])
+        if "cache_dir" in values:
+            values["cache_dir"] = Path(values["cache_dir"])
+        return replace(cls(), **values)
