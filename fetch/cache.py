@@ -35,6 +35,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; the cache is ordinary data
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -157,12 +157,11 @@ class PoliteClient:
         """Why a request to this address would not be made now, if it would not."""
         origin = _origin(address)
         if origin[1] in self._unresolvable:
-            return f"skipped: {origin[1]} unreachable earlier in this run (DNS lookup failed)"
+            return f"{origin[1]} unreachable (DNS lookup failed)"
         if origin in self._unreachable:
-            why = self._unreachable[origin]
-            return f"skipped: {origin[1]} unreachable earlier in this run ({why})"
+            return f"{origin[1]} unreachable ({self._unreachable[origin]})"
         if origin[1] in self._blocked:
-            return f"skipped: {origin[1]} is refusing us ({self._blocked[origin[1]]})"
+            return f"{origin[1]} is refusing us ({self._blocked[origin[1]]})"
         return None
 
     # -- one address, with retries ------------------------------------------------------
@@ -174,7 +173,7 @@ class PoliteClient:
         for retry in range(self.config.retries + 1):
             skip = self.skip_reason(address)
             if skip is not None:
-                result.attempts.append(Attempt(source, address, None, skip, 0.0))
+                result.attempts.append(Attempt(source, address, None, "skipped: " + skip, 0.0))
                 result.reason = skip
                 return result
             outcome = self._follow(source, address, allowed_hosts, result.attempts)
@@ -216,7 +215,7 @@ class PoliteClient:
         for _ in range(self.config.max_redirects + 1):
             skip = self.skip_reason(current)
             if skip is not None:
-                attempts.append(Attempt(source, current, None, skip, 0.0))
+                attempts.append(Attempt(source, current, None, "skipped: " + skip, 0.0))
                 return ("fail", skip)
             outcome = self._request(source, current, attempts)
             if not isinstance(outcome, tuple) or outcome[0] != "redirect":
@@ -264,7 +263,7 @@ class PoliteClient:
                     self._unresolvable.add(host)
                 self._unreachable[_origin(address)] = unreachable
                 record(None, unreachable)
-                return ("fail", unreachable)
+                return ("fail", f"{host} unreachable ({unreachable})")
             reason = "read timed out" if isinstance(error, requests.Timeout) else _one_line(error)
             record(None, reason)
             return ("retry", reason)
