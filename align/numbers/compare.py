@@ -115,7 +115,11 @@ def parts(quantity: Quantity) -> tuple[Quantity, ...]:
             found.append(replace(q, kind=K.YEAR, value=float(year)))
         return tuple(found)
     if q.kind is K.TIME:
-        return (replace(q, kind=K.INTEGER, value=float(q.value[0])),)  # type: ignore[index]
+        hour, minute = q.value  # type: ignore[misc]
+        found = [replace(q, kind=K.INTEGER, value=float(hour))]
+        if minute:
+            found.append(replace(q, kind=K.INTEGER, value=float(minute)))
+        return tuple(found)
     return (q,)
 
 

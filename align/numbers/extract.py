@@ -31,7 +31,7 @@ from align.numbers.lexicon import (
     scale_pattern,
     unit_patterns,
 )
-from align.numbers.quantity import Quantity, QuantityKind
+from align.numbers.quantity import Quantity, QuantityKind, normalise_number
 
 K = QuantityKind
 
@@ -604,7 +604,8 @@ class _Extractor:
             if spelled and number == 1 and tail.scale == 1 and unit not in ("%", "pp"):
                 continue  # un, une, one, a: articles far more often than counts
             kind, stop = self.amount_kind(start, end, number, tail, unit, spelled, stop)
-            quantity = self.add(begin, stop, kind, number * tail.scale, unit=unit, spelled=spelled)
+            value_scaled = normalise_number(number * tail.scale)
+            quantity = self.add(begin, stop, kind, value_scaled, unit=unit, spelled=spelled)
             if quantity is not None:
                 placed.append((len(self.found) - 1, quantity, number, tail))
         self.share_scale(placed)
@@ -650,7 +651,7 @@ class _Extractor:
                 return K.YEAR, end + 1  # the 1960s
             if 1000 <= number <= 2100:
                 return K.YEAR, stop
-        scaled = number * tail.scale
+        scaled = normalise_number(number * tail.scale)
         return (K.INTEGER if float(scaled).is_integer() else K.DECIMAL), stop
 
     def share_scale(self, placed: list[tuple[int, Quantity, float, _Tail]]) -> None:
@@ -665,7 +666,7 @@ class _Extractor:
                 continue
             if not (second_value / 10 <= value <= second_value * 10):
                 continue
-            scaled = value * second_tail.scale
+            scaled = normalise_number(value * second_tail.scale)
             kind = second.kind
             if kind in (K.INTEGER, K.DECIMAL):
                 kind = K.INTEGER if float(scaled).is_integer() else K.DECIMAL
@@ -691,7 +692,7 @@ class _Extractor:
                 m.start(),
                 tail.end,
                 K.RANGE,
-                (lo * tail.scale, hi * tail.scale),
+                (normalise_number(lo * tail.scale), normalise_number(hi * tail.scale)),
                 unit=unit,
                 range_of=kind,
             )
