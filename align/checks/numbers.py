@@ -51,8 +51,12 @@ def _locate(q: Quantity, found: list[_Located]) -> _Located:
 
 
 def _is_trivial(q: Quantity) -> bool:
-    """A value a reviewer would not miss: "first"/"premier", "two"/"deux" written in words."""
-    if not q.spelled or not q.is_scalar:
+    """A value a reviewer would not miss: "first"/"premier", "Ier", "two"/"deux" in words."""
+    if not q.is_scalar:
+        return False
+    if q.kind is K.ORDINAL and float(q.value) <= 2:  # type: ignore[arg-type]
+        return True
+    if not q.spelled:
         return False
     return float(q.value) <= SMALL_SPELLED  # type: ignore[arg-type]
 

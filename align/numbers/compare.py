@@ -165,7 +165,8 @@ def _date_gaps(f: Quantity, e: Quantity) -> tuple[list[Quantity], list[Quantity]
 def _swaps(
     pairs: Sequence[tuple[Quantity, Quantity]],
 ) -> list[tuple[tuple[Quantity, Quantity], tuple[Quantity, Quantity]]]:
-    """Pairs of one kind and unit, different values, crossed between the two texts."""
+    """Pairs of one kind and unit, different values, crossed between the two texts; figures
+    written in digits only."""
     found = []
     ordered = sorted(pairs, key=lambda p: p[0].start)
     for i, (f1, e1) in enumerate(ordered):
@@ -173,6 +174,8 @@ def _swaps(
             same_sort = f1.kind is f2.kind and e1.kind is e2.kind and f1.kind is e1.kind
             if not same_sort or f1.unit != f2.unit or not f1.is_scalar:
                 continue
+            if any(q.spelled for q in (f1, e1, f2, e2)):
+                continue  # words move freely in a sentence ("tous deux", "the two of them")
             if f1.raw == f2.raw or e1.start == e2.start or same_quantity(f1, f2):
                 continue
             if e2.start < e1.start:
