@@ -39,6 +39,8 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SECTION_BREAK = re.compile(r"^\*(?:\s*\*){2,}$")
 _ELISION = re.compile(r"^[<\[(]\s*(?:…|\.\s*\.\s*\.)\s*[>\])]$")
 _PAREN = re.compile(r"\([^()]*\)")
+# Remarks a label may carry inside its bold text: "(retranslated)", "(in English)".
+_REMARK = re.compile(r"\((?:re-?translated|translated|in [A-Z][a-z]+|via interpreter)\)", re.I)
 _MAX_LABEL_CHARS = 200
 _MAX_LABEL_WORDS = 24
 
@@ -117,34 +119,39 @@ def _split_label(paragraph: etree._Element) -> tuple[str, str] | None:
     for piece, is_bold in _runs(paragraph):
         chars.extend(piece)
         bold_flags.extend([is_bold] * len(piece))
-    depth = 0
+    depth = 0  # inside brackets
+    remark = False  # inside brackets opened outside the bold label: a remark, not the name
     seen_bold = False
+    speaker_chars: list[str] = []
     for index, char in enumerate(chars):
         if index > _MAX_LABEL_CHARS:
             return None
-        if char.isspace():
-            continue
-        if char == "(":
-            depth += 1
-            continue
-        if char == ")":
-            depth = max(0, depth - 1)
-            continue
         if char == ":" and depth == 0:
             if not seen_bold:
                 return None
-            speaker = clean_text(_PAREN.sub(" ", "".join(chars[:index])))
+            speaker = clean_text(_REMARK.sub(" ", "".join(speaker_chars)))
             speech = clean_text("".join(chars[index + 1 :]))
             if not speaker or len(speaker.split()) > _MAX_LABEL_WORDS:
                 return None
             if not any(c.isalpha() for c in speaker):
                 return None
             return speaker, speech
-        if depth > 0:
-            continue
-        if not bold_flags[index]:
-            return None
-        seen_bold = True
+        if char == "(":
+            if depth == 0:
+                remark = not bold_flags[index]
+            depth += 1
+        elif char == ")" and depth > 0:
+            depth -= 1
+            if remark:
+                if depth == 0:
+                    remark = False
+                continue
+        elif depth == 0 and not char.isspace():
+            if not bold_flags[index]:
+                return None
+            seen_bold = True
+        if not remark:
+            speaker_chars.append(char)
     return None
 
 
@@ -357,7 +364,7 @@ def now_iso() -> str:
 _TEXT_LABEL = re.compile(
     r"^(?P<speaker>(?:[A-Z][\w’'\-]*\.?|of|the|and|de|von|van|al|bin)"
     r"(?:[ \u00a0](?:[A-Z][\w’'\-]*\.?|of|the|and|de|von|van|al|bin|\d+)){0,11}"
-    r"(?:\s*\([^()]{1,40}\))?)\s*:\s*(?P<speech>.*)$",
+    r"(?:\s*\([^()]{1,40}\))?)\s*:(?:\s+|$)(?P<speech>.*)$",
     re.DOTALL,
 )
 
