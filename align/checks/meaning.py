@@ -3,9 +3,11 @@ side only, and English left untranslated in the French."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from align.checks.base import CheckInput
@@ -36,7 +38,7 @@ class MistranslationCheck:
         scores = bead_similarities(data)
         stats = distribution(scores, self.config)
         findings = []
-        for bead, score in zip(data.beads, scores, strict=True):
+        for position, (bead, score) in enumerate(zip(data.beads, scores, strict=True)):
             if score is None:
                 continue
             z = stats.z(score)
@@ -48,6 +50,10 @@ class MistranslationCheck:
             if self._part_is_translated(data, bead, stats):
                 continue  # one sentence of the bead is fine: an omission, reported as such
             french, english = fr_text(data, bead), en_text(data, bead)
+            orphan = self._orphan(data, position, bead)
+            if orphan is not None:
+                findings.append(orphan)
+                continue
             severity = Severity.HIGH if score < 0.2 else Severity.MEDIUM
             confidence = min(0.95, 0.5 + 0.05 * (self.config.mistranslation_z - z))
             findings.append(
@@ -73,6 +79,51 @@ class MistranslationCheck:
                 )
             )
         return findings
+
+    def _orphan(self, data: CheckInput, position: int, bead) -> Finding | None:
+        """A badly matched bead whose English has no counterpart in any French nearby: the
+        aligner paired an untranslated sentence with whatever was next, so it is an omission."""
+        encoder = data.encoder
+        if encoder is None or len(bead.en) != 1:
+            return None
+        english = en_text(data, bead)
+        if len(words(english)) <= self.config.short_sentence_words:
+            return None
+        lo = max(0, position - self.config.neighbour_beads)
+        hi = min(len(data.beads), position + self.config.neighbour_beads + 1)
+        nearby = [i for b in data.beads[lo:hi] for i in b.fr]
+        if not nearby:
+            return None
+        texts = [data.fr[i].text for i in nearby]
+        texts += [f"{a} {b}" for a, b in itertools.pairwise(texts)]
+        vectors = encoder.encode([english, *texts])
+        best = float(np.max(vectors[1:] @ vectors[0]))
+        if best >= self.config.covered_similarity:
+            return None
+        # and the bead's French belongs to another English sentence nearby: a shifted pairing
+        others = [i for b in data.beads[lo:hi] for i in b.en if i not in bead.en]
+        if not others:
+            return None
+        vectors = encoder.encode([fr_text(data, bead), *(data.en[i].text for i in others)])
+        if float(np.max(vectors[1:] @ vectors[0])) < self.config.covered_similarity:
+            return None  # the French is about something else entirely: a mistranslation
+        return Finding(
+            id=finding_id(FindingType.OMISSION, english),
+            type=FindingType.OMISSION,
+            severity=Severity.MEDIUM,
+            confidence=round(min(0.9, 0.5 + (self.config.covered_similarity - best)), 3),
+            fr=(),
+            en=bead.en,
+            message=f"English sentence has no French counterpart nearby (best similarity "
+            f"{best:.2f}); the aligner paired it with unrelated French: "
+            f"“{one_line(english, 60)}”",
+            details={
+                "reason": "no_counterpart_nearby",
+                "best_nearby_similarity": round(best, 3),
+                "paired_fr": list(bead.fr),
+                "covered_similarity_threshold": self.config.covered_similarity,
+            },
+        )
 
     def _part_is_translated(self, data: CheckInput, bead, stats) -> bool:
         if data.encoder is None or (len(bead.fr) < 2 and len(bead.en) < 2):

@@ -441,6 +441,10 @@ def candidate_spans(clauses: Sequence[tuple[int, str]], max_clauses: int) -> lis
     n = len(clauses)
     spans = {(i, j) for i in range(n) for j in range(i, min(n, i + max_clauses))}
     spans |= {(0, j) for j in range(n - 1)} | {(i, n - 1) for i in range(1, n)}
+    # every whole sentence of a bead with several, wherever it sits
+    for sentence in dict.fromkeys(i for i, _ in clauses):
+        members = [k for k, (i, _) in enumerate(clauses) if i == sentence]
+        spans.add((members[0], members[-1]))
     spans.discard((0, n - 1))
     return sorted(spans)
 
@@ -511,7 +515,9 @@ class PartialOmissionCheck:
                 for e in en
             )
             span = Span(first, last, text, round(float(sim), 3), round(gain, 3), en, whole)
-            if best is None or (span.gain, -span.similarity) > (best.gain, -best.similarity):
+            # a whole untranslated sentence is reported as such, before any part of one
+            rank = (span.whole_sentences, span.gain, -span.similarity)
+            if best is None or rank > (best.whole_sentences, best.gain, -best.similarity):
                 best = span
         return best
 
