@@ -82,8 +82,7 @@ def _connection_failure(error: BaseException) -> str | None:
         seen.add(id(current))
         if isinstance(current, urllib3.exceptions.NameResolutionError):
             return "DNS lookup failed"
-        if isinstance(current, urllib3.exceptions.ConnectTimeoutError | requests.ConnectTimeout):
-            return "connect timed out"
+        # NewConnectionError subclasses ConnectTimeoutError in urllib3: test it first.
         if isinstance(current, urllib3.exceptions.NewConnectionError):
             text = str(current).lower()
             if "name or service" in text or "resolve" in text or "nodename" in text:
@@ -91,6 +90,8 @@ def _connection_failure(error: BaseException) -> str | None:
             if "refused" in text:
                 return "connection refused"
             return "cannot connect"
+        if isinstance(current, urllib3.exceptions.ConnectTimeoutError | requests.ConnectTimeout):
+            return "connect timed out"
         if isinstance(current, ConnectionRefusedError):
             return "connection refused"
         pending.extend([getattr(current, "reason", None), current.__cause__, current.__context__])

@@ -199,7 +199,9 @@ class KremlinServer:
         self.script = Script()
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.script = self.script
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
         self._thread.start()
 
     @property
