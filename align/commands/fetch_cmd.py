@@ -46,7 +46,7 @@ STATUS_STYLE = {
 
 
 def _usage_error(console: Console, message: str) -> typer.Exit:
-    console.print(f"[red]error[/]: {message}", highlight=False)
+    console.print(f"[red]error[/]: {message}", highlight=False, soft_wrap=True)
     return typer.Exit(EXIT_USAGE)
 
 
@@ -148,6 +148,9 @@ def fetch_command(
     cache: Path | None = typer.Option(
         None, "--cache", help=f"Cache folder [default: {DEFAULT_CACHE_DIR}]."
     ),
+    delay: float | None = typer.Option(
+        None, "--delay", min=0.0, help="Seconds between two requests to one host [default: 2]."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the originals as JSON on stdout."),
     from_file: Path | None = typer.Option(
         None, "--from-file", help="Import a page saved from a browser (or English text)."
@@ -167,6 +170,7 @@ def fetch_command(
         use_wayback=False if no_wayback else None,
         offline=offline or None,
         refresh=refresh or None,
+        min_interval_s=delay,
     )
     fetcher = Fetcher(config)
 
