@@ -136,20 +136,20 @@ def fetch_command(
     base_url: str | None = typer.Option(
         None,
         "--base-url",
-        help="Replace http(s)://en.kremlin.ru by this base URL [env FIDELITY_BASE_URL].",
+        help="Replace http(s)://en.kremlin.ru by this base URL (env FIDELITY_BASE_URL).",
     ),
     mirror: list[str] = typer.Option(
         None,
         "--mirror",
         help="A mirror base URL to try after the site (repeatable) "
-        "[env FIDELITY_MIRRORS, comma-separated].",
+        "(env FIDELITY_MIRRORS, comma-separated).",
     ),
     no_wayback: bool = typer.Option(False, "--no-wayback", help="Do not ask the Wayback Machine."),
     cache: Path | None = typer.Option(
-        None, "--cache", help=f"Cache folder [default: {DEFAULT_CACHE_DIR}]."
+        None, "--cache", help=f"Cache folder (default {DEFAULT_CACHE_DIR})."
     ),
     delay: float | None = typer.Option(
-        None, "--delay", min=0.0, help="Seconds between two requests to one host [default: 2]."
+        None, "--delay", min=0.0, help="Seconds between two requests to one host (default 2)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the originals as JSON on stdout."),
     from_file: Path | None = typer.Option(
