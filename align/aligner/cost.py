@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from align.aligner.dp import Band, BeadType
-from align.aligner.overlaps import SideArrays, normalise_rows
+from align.aligner.overlaps import SideArrays, WindowView, normalise_rows
 
 _CHUNK = 8192  # windows per block when averaging over a sample
 _ROW_BLOCK = 64  # lattice rows per dense product in `band_dot`
@@ -35,6 +35,7 @@ class GainWeights:
     coverage_weight: float  # similarity counts (1 + c * (sentences - 2)) times in a bead
     hub_weight: float  # how much of the random-sample baseline to subtract
     neighbour_weight: float  # how much of the similarity to the adjacent sentences to subtract
+    part_weight: float  # weight of how well each sentence is explained by the other window
     skip_cost: float
     merge_cost: float  # per sentence beyond the first on the larger side of a bead
     many_many_cost: float  # extra for beads with two or more sentences on both sides
@@ -69,7 +70,7 @@ def log_length_ratio(a: SideArrays, b: SideArrays, smoothing: float) -> float:
 
 
 def band_dot(
-    x: np.ndarray, y: np.ndarray, dx: int, dy: int, band: Band, rows: np.ndarray, cols: np.ndarray
+    x: WindowView, y: WindowView, dx: int, dy: int, band: Band, rows: np.ndarray, cols: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """For every node (i, j) of the band, x[i - dx] . y[j - dy], and where both rows exist.
 
@@ -88,16 +89,49 @@ def band_dot(
             continue
         bx, by = ix[sel], iy[sel]
         x0, y0 = bx.min(), by.min()
-        dense = x[x0 : bx.max() + 1] @ y[y0 : by.max() + 1].T
+        dense = x.rows(x0, bx.max() + 1) @ y.rows(y0, by.max() + 1).T
         out[sel] = dense[bx - x0, by - y0]
     return out, ok
 
 
+def _window_sum(values: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray:
+    total = values[starts].copy()
+    for offset in range(1, size):
+        total += values[starts + offset]
+    return total
+
+
+def _part_cos(
+    a: SideArrays,
+    m: int,
+    xa: WindowView,
+    b: SideArrays,
+    n: int,
+    xb: WindowView,
+    band: Band,
+    rows: np.ndarray,
+    cols: np.ndarray,
+) -> np.ndarray:
+    """Per node, the summed cosine of every sentence of each window with the other window.
+
+    A sentence merged into a bead without belonging to it adds ~nothing here, whereas each
+    piece of a sentence split in two still resembles the whole.
+    """
+    if m == 1 and n == 1:
+        return 2 * band_dot(xa, xb, 1, 1, band, rows, cols)[0]
+    total = np.zeros(band.size, dtype=np.float32)
+    for k in range(m):
+        total += band_dot(a.windows(1), xb, m - k, n, band, rows, cols)[0]
+    for k in range(n):
+        total += band_dot(xa, b.windows(1), m, n - k, band, rows, cols)[0]
+    return total
+
+
 def _neighbour_cos(
-    xa: np.ndarray,
+    xa: WindowView,
     m: int,
     a: SideArrays,
-    xb: np.ndarray,
+    xb: WindowView,
     n: int,
     b: SideArrays,
     band: Band,
@@ -112,10 +146,10 @@ def _neighbour_cos(
     total = np.zeros(band.size, dtype=np.float32)
     count = np.zeros(band.size, dtype=np.float32)
     for sims, ok in (
-        band_dot(xa, b.vectors, m, n + 1, band, rows, cols),  # B sentence before the B window
-        band_dot(xa, b.vectors, m, 0, band, rows, cols),  # B sentence after it
-        band_dot(a.vectors, xb, m + 1, n, band, rows, cols),
-        band_dot(a.vectors, xb, 0, n, band, rows, cols),
+        band_dot(xa, b.windows(1), m, n + 1, band, rows, cols),  # B sentence before the B window
+        band_dot(xa, b.windows(1), m, 0, band, rows, cols),  # B sentence after it
+        band_dot(a.windows(1), xb, m + 1, n, band, rows, cols),
+        band_dot(a.windows(1), xb, 0, n, band, rows, cols),
     ):
         total += np.where(ok, sims, 0.0)
         count += ok
@@ -155,8 +189,6 @@ def band_gains(
     rows, cols = band.nodes()
     gains = np.full((len(types), band.size), -np.inf, dtype=np.float32)
     centre = log_length_ratio(a, b, w.length_smoothing)
-    windows_a: dict[int, np.ndarray] = {}
-    windows_b: dict[int, np.ndarray] = {}
     for t, (m, n) in enumerate(types):
         valid = (rows >= m) & (cols >= n)
         if m == 0 or n == 0:
@@ -165,11 +197,7 @@ def band_gains(
         where = np.flatnonzero(valid)
         if len(where) == 0:
             continue
-        if m not in windows_a:
-            windows_a[m] = a.window_vectors(m, np.arange(a.n - m + 1))
-        if n not in windows_b:
-            windows_b[n] = b.window_vectors(n, np.arange(b.n - n + 1))
-        xa, xb = windows_a[m], windows_b[n]
+        xa, xb = a.windows(m), b.windows(n)
         cos = band_dot(xa, xb, m, n, band, rows, cols)[0][where]
         sa, sb = rows[where] - m, cols[where] - n
         baseline = w.hub_weight * 0.5 * (hub_a[m][sa] + hub_b[n][sb])
@@ -178,6 +206,11 @@ def band_gains(
             baseline += w.neighbour_weight * near[where]
         weight = w.sim_weight * (1.0 + w.coverage_weight * (m + n - 2))
         g = weight * (cos - baseline) - size_cost(m, n, w)
+        if w.part_weight:
+            parts = _part_cos(a, m, xa, b, n, xb, band, rows, cols)[where]
+            parts -= hub_a[1][sa] if m == 1 else _window_sum(hub_a[1], sa, m)
+            parts -= hub_b[1][sb] if n == 1 else _window_sum(hub_b[1], sb, n)
+            g += w.part_weight * parts
         if use_evidence:
             g += _evidence(a, m, sa, b, n, sb, w, centre)
         gains[t, where] = g

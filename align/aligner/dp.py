@@ -58,22 +58,25 @@ class Band:
 
 
 def band_around_path(path: Path, n_rows: int, n_cols: int, radius: int) -> Band:
-    """Every node within `radius` rows and columns of some node of a monotone path."""
+    """Every node within `radius` rows and columns of the polyline through a monotone path."""
     pts = np.asarray(path, dtype=np.int64).reshape(-1, 2)
     row_min = np.full(n_rows + 1, n_cols + 1, dtype=np.int64)
     row_max = np.full(n_rows + 1, -1, dtype=np.int64)
+    # Each step (i0, j0) -> (i1, j1) covers rows i0 … i1 with columns j0 … j1.
+    start, stop = pts[:-1], pts[1:]
+    heights = stop[:, 0] - start[:, 0] + 1
+    step = np.repeat(np.arange(len(start)), heights)
+    rows = start[step, 0] + np.arange(len(step)) - np.repeat(np.cumsum(heights) - heights, heights)
+    np.minimum.at(row_min, rows, start[step, 1])
+    np.maximum.at(row_max, rows, stop[step, 1])
     np.minimum.at(row_min, pts[:, 0], pts[:, 1])
     np.maximum.at(row_max, pts[:, 0], pts[:, 1])
-    lo = row_min.copy()
-    hi = row_max.copy()
+    lo, hi = row_min.copy(), row_max.copy()
     for shift in range(1, radius + 1):
         lo[shift:] = np.minimum(lo[shift:], row_min[:-shift])
         lo[:-shift] = np.minimum(lo[:-shift], row_min[shift:])
         hi[shift:] = np.maximum(hi[shift:], row_max[:-shift])
         hi[:-shift] = np.maximum(hi[:-shift], row_max[shift:])
-    # A row the path only crosses in a tall step has no node of its own: bridge it.
-    lo = np.minimum.accumulate(lo[::-1])[::-1]
-    hi = np.maximum.accumulate(hi)
     lo = np.clip(lo - radius, 0, n_cols)
     hi = np.clip(hi + radius + 1, 1, n_cols + 1)
     return Band.from_ranges(lo, hi)

@@ -8,6 +8,7 @@ sum of its sentence vectors.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
@@ -39,6 +40,8 @@ class SideArrays:
 
     vectors: np.ndarray  # (n, d) float32 unit rows, one per sentence
     joined: dict[int, np.ndarray] = field(default_factory=dict)  # size k -> (n - k + 1, d)
+    # size k -> (sorted window starts, their vectors): the few windows embedded on demand
+    partial: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     lengths: np.ndarray | None = None  # characters per sentence
     blocks: np.ndarray | None = None  # paragraph / turn index per sentence
     anchors: np.ndarray | None = None  # uint64 bit set of shared names and numbers per sentence
@@ -53,10 +56,24 @@ class SideArrays:
             return self.vectors[starts]
         if size in self.joined:
             return self.joined[size][starts]
-        total = self.vectors[starts].copy()
-        for offset in range(1, size):
-            total += self.vectors[starts + offset]
-        return normalise_rows(total)
+        # Compose from the largest embedded windows: 4 = 2 + 2, 3 = 2 + 1, …
+        chunk = max((k for k in self.joined if k < size), default=1)
+        total = np.zeros((len(starts), self.vectors.shape[1]), dtype=np.float32)
+        offset = 0
+        while offset < size:
+            part = min(chunk, size - offset)
+            total += self.window_vectors(part, starts + offset)
+            offset += part
+        total = normalise_rows(total)
+        if size in self.partial and len(starts):
+            known, vectors = self.partial[size]
+            pos = np.minimum(np.searchsorted(known, starts), len(known) - 1)
+            hit = known[pos] == starts
+            total[hit] = vectors[pos[hit]]
+        return total
+
+    def windows(self, size: int) -> WindowView:
+        return WindowView(self, size)
 
     def window_lengths(self, size: int, starts: np.ndarray) -> np.ndarray:
         lengths = self.lengths if self.lengths is not None else np.ones(self.n)
@@ -77,6 +94,20 @@ class SideArrays:
         return bits
 
 
+@dataclass(frozen=True)
+class WindowView:
+    """The windows of `size` sentences of a side, built a block of rows at a time."""
+
+    side: SideArrays
+    size: int
+
+    def __len__(self) -> int:
+        return max(self.side.n - self.size + 1, 0)
+
+    def rows(self, start: int, stop: int) -> np.ndarray:
+        return self.side.window_vectors(self.size, np.arange(start, stop))
+
+
 def side_from_vectors(
     vectors: np.ndarray,
     *,
@@ -86,7 +117,8 @@ def side_from_vectors(
     joined: dict[int, np.ndarray] | None = None,
 ) -> SideArrays:
     """A side from hand-made (or precomputed) sentence vectors; rows are normalised."""
-    vecs = normalise_rows(np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1))
+    array = np.asarray(vectors, dtype=np.float32)
+    vecs = normalise_rows(array.reshape(len(array), -1) if len(array) else array.reshape(0, 1))
     return SideArrays(
         vectors=vecs,
         joined={k: normalise_rows(v) for k, v in (joined or {}).items()},
@@ -176,3 +208,25 @@ def embed_side(
         blocks=block_arr,
         anchors=anchors,
     )
+
+
+def with_embedded_windows(
+    side: SideArrays,
+    sentences: Sequence[str],
+    embed: Embed,
+    wanted: dict[int, np.ndarray],
+) -> SideArrays:
+    """`side` plus the joined-text vectors of the windows `wanted` (size -> starts).
+
+    Windows that cross a block boundary are left composed, as in `embed_side`.
+    """
+    partial = dict(side.partial)
+    for size, starts in wanted.items():
+        starts = np.unique(starts)
+        starts = starts[(starts >= 0) & (starts + size <= side.n)]
+        starts = starts[~side.window_spans_blocks(size, starts)]
+        if len(starts) == 0 or size in side.joined:
+            continue
+        texts = [" ".join(sentences[s : s + size]) for s in starts]
+        partial[size] = (starts, normalise_rows(embed(texts)))
+    return dataclasses.replace(side, partial=partial)
