@@ -329,3 +329,19 @@ def test_cache_is_shared_by_processes(tmp_path: Path) -> None:
     vectors = CachedEncoder(counting, db).encode(everything)
     assert counting.calls == []
     np.testing.assert_allclose(vectors, HashEncoder().encode(everything), atol=1e-6)
+
+
+def test_cache_can_be_used_from_another_thread(tmp_path: Path) -> None:
+    import threading
+    import warnings
+
+    cache = CachedEncoder(HashEncoder(), tmp_path / "e.sqlite")
+    cache.encode(["main thread"])
+    results: list[np.ndarray] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheWarning)  # no rebuild, no giving up
+        worker = threading.Thread(target=lambda: results.append(cache.encode(["main thread"])))
+        worker.start()
+        worker.join()
+    assert len(results) == 1 and cache.hits == 1
+    assert (tmp_path / "e.sqlite").stat().st_size > 0

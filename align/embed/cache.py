@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -35,6 +36,15 @@ def text_digest(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
+def _owner() -> tuple[int, int]:
+    return os.getpid(), threading.get_ident()
+
+
+def _is_corruption(error: sqlite3.Error) -> bool:
+    """A damaged or foreign file, as opposed to a lock, a full disk or a misuse."""
+    return type(error) is sqlite3.DatabaseError
+
+
 def _chunks(items: Sequence[bytes], size: int) -> Iterator[Sequence[bytes]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -50,7 +60,7 @@ class CachedEncoder:
         self.hits = 0
         self.misses = 0
         self._connection: sqlite3.Connection | None = None
-        self._pid = -1
+        self._owner: tuple[int, int] = (-1, -1)
         self._disabled = False
 
     # --- the database ---------------------------------------------------------------------
@@ -107,29 +117,27 @@ class CachedEncoder:
         """The connection of this process, opened (and repaired) on first use."""
         if self._disabled:
             return None
-        if self._connection is not None and self._pid == os.getpid():
+        if self._connection is not None and self._owner == _owner():
             return self._connection
-        self._connection = None  # inherited across fork: never share it
+        self._connection = None  # from another process (fork) or thread: never share it
         try:
             try:
                 self._connection = self._connect()
             except sqlite3.DatabaseError as error:
-                if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+                if not _is_corruption(error):
                     raise
                 self._discard(str(error))
                 self._connection = self._connect()
         except (sqlite3.Error, OSError) as error:
             self._disable(str(error))
             return None
-        self._pid = os.getpid()
+        self._owner = _owner()
         return self._connection
 
     def _recover(self, error: sqlite3.Error) -> None:
         """After a failure mid-run: rebuild a corrupt file, else give up the cache."""
         self.close()
-        if isinstance(error, sqlite3.DatabaseError) and not isinstance(
-            error, sqlite3.OperationalError
-        ):
+        if _is_corruption(error):
             try:
                 self._discard(str(error))
                 return
@@ -138,7 +146,7 @@ class CachedEncoder:
         self._disable(str(error))
 
     def close(self) -> None:
-        if self._connection is not None and self._pid == os.getpid():
+        if self._connection is not None and self._owner == _owner():
             self._connection.close()
         self._connection = None
 
