@@ -5,17 +5,22 @@ report); this module only orchestrates it, keeps re-runs incremental, and makes 
 file or a crash never costs finished work:
 - each post's report is written (atomically) as soon as the post is done, and the state
   file that makes re-runs incremental is updated only after that;
-- a post that cannot be read is reported with its reason and the batch goes on.
+- a post that cannot be read, or whose check fails, is reported with its reason and the
+  batch goes on;
+- a report that cannot be written (a full disk) stops the batch with a one-line error; the
+  post's half-written files are removed and the state does not claim it done.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,13 +28,17 @@ from typing import Any
 
 from align import TOOL_NAME, __version__
 from align.checks import CheckConfig
-from align.corpus import CorpusError, iter_posts
+from align.corpus import CorpusError, posts_in, read_post
 from align.embed import get_encoder
 from align.embed.base import Encoder
 from align.model import Post
 from align.pipeline import SOURCE_STATUS, SourceInfo, check_post
 
 STATE_FILE = ".fidelity-state.json"
+STATE_FORMAT = 2
+#: Posts above this size are refused unread: the blog's largest post is ~65 kB; a file a
+#: thousand times larger is a mistake (a dump, a log) and would hold the batch for minutes.
+MAX_POST_BYTES = 10 * 1024 * 1024
 
 
 class BatchError(Exception):
@@ -82,6 +91,10 @@ class BatchResult:
     def missing(self) -> list[OriginalOutcome]:
         return [o for o in self.originals if SOURCE_STATUS.get(o.status) in (None, "unavailable")]
 
+    @property
+    def errors(self) -> list[PostOutcome]:
+        return [p for p in self.posts if p.status == "error"]
+
 
 class Progress:
     """Callbacks for progress display; the CLI passes a rich-backed one."""
@@ -111,6 +124,87 @@ def config_json(config: CheckConfig) -> dict[str, Any]:
     return {f.name: getattr(config, f.name) for f in fields(config)}
 
 
+# --- reading posts -------------------------------------------------------------------------
+
+
+def post_files(paths: Sequence[Path]) -> list[Path | CorpusError]:
+    """The post files the given files and folders name, each once, in the order given."""
+    found: list[Path | CorpusError] = []
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            try:
+                files = posts_in(path)
+            except OSError as error:
+                found.append(CorpusError(path, f"cannot list folder: {error.strerror or error}"))
+                continue
+            if not files:
+                found.append(CorpusError(path, "folder holds no *.txt post"))
+        else:
+            files = [path]
+        for file in files:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(file)
+    return found
+
+
+def read_one(path: Path) -> tuple[Post, bytes] | CorpusError:
+    """A post and its bytes (for the fingerprint), or why it cannot be checked."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        problem = "no such file" if isinstance(error, FileNotFoundError) else error.strerror
+        return CorpusError(path, str(problem or error))
+    if size > MAX_POST_BYTES:
+        return CorpusError(
+            path,
+            f"too large ({size / 1e6:.1f} MB; the limit is {MAX_POST_BYTES / 1e6:.0f} MB):"
+            " split it into posts",
+        )
+    try:
+        post = read_post(path)
+        data = path.read_bytes()
+    except CorpusError as error:
+        return error
+    except OSError as error:
+        return CorpusError(path, f"cannot read: {error.strerror or error}")
+    except Exception as error:  # a reader bug must not cost the other posts
+        return CorpusError(path, f"cannot be parsed ({type(error).__name__}: {error})")
+    if not post.events:
+        return CorpusError(
+            path, "no events found: nothing to check (no 'N°/Title' heading, no post title)"
+        )
+    return post, data
+
+
+def read_posts(
+    paths: Sequence[Path], progress: Progress
+) -> tuple[list[tuple[Post, bytes]], list[PostOutcome], list[Path]]:
+    """The readable posts, the outcome of each unreadable one, and every path in order."""
+    files = post_files(paths)
+    posts: list[tuple[Post, bytes]] = []
+    errors: list[PostOutcome] = []
+    order: list[Path] = []
+    progress.stage("read", len(files))
+    for item in files:
+        read = item if isinstance(item, CorpusError) else read_one(item)
+        if isinstance(read, CorpusError):
+            errors.append(PostOutcome(read.path, "error", read.problem))
+            order.append(read.path)
+            progress.warn(str(read))
+        else:
+            post, data = read
+            for warning in post.warnings:
+                progress.warn(f"{post.path}: {warning}")
+            posts.append((post, data))
+            order.append(post.path)
+        progress.advance("read", (item.path if isinstance(item, CorpusError) else item).name)
+    return posts, errors, order
+
+
 # --- originals -----------------------------------------------------------------------------
 
 
@@ -120,10 +214,25 @@ def _event_key(url: str) -> str:
     return normalise_url(url).event_id
 
 
+def has_body(original: Any) -> bool:
+    """Whether an original holds any text beyond its title (paragraphs or turns)."""
+    from fetch import OriginalBlockKind
+
+    return any(
+        block.text.strip()
+        for block in original.blocks
+        if block.kind in (OriginalBlockKind.PARAGRAPH, OriginalBlockKind.TURN)
+    )
+
+
 def obtain_originals(
     urls: Sequence[str], options: BatchOptions, progress: Progress
 ) -> tuple[dict[str, SourceInfo], list[OriginalOutcome]]:
-    """Each cited URL's original: --en files first, then the fetcher (cache → live → …)."""
+    """Each cited URL's original: --en files first, then the fetcher (cache → live → …).
+
+    An original without body text (an empty page or a title-only file) is unavailable: a
+    check against it would call every French sentence an addition.
+    """
     from fetch import FetchConfig, Fetcher, UrlError, load_original_file
 
     overrides: dict[str, tuple[str, Path]] = {}
@@ -159,14 +268,25 @@ def obtain_originals(
                 sources[url] = SourceInfo("unavailable", None, reason)
                 outcomes.append(OriginalOutcome(url, "failed", reason))
             else:
-                sources[url] = SourceInfo("file", original, f"read from {path}")
-                outcomes.append(OriginalOutcome(url, "file", None))
+                if has_body(original):
+                    sources[url] = SourceInfo("file", original, f"read from {path}")
+                    outcomes.append(OriginalOutcome(url, "file", None))
+                else:
+                    reason = f"{path}: no body text (a title at most)"
+                    sources[url] = SourceInfo("unavailable", None, reason)
+                    outcomes.append(OriginalOutcome(url, "failed", reason))
         else:
             outcome = fetcher.get(url)
-            status = SOURCE_STATUS.get(outcome.status, "unavailable")
-            detail = outcome.reason or _provenance_detail(outcome)
-            sources[url] = SourceInfo(status, outcome.original, detail)
-            outcomes.append(OriginalOutcome(url, outcome.status, outcome.reason))
+            original = outcome.original
+            if original is not None and not has_body(original):
+                reason = f"the original of event {key} has no body text"
+                sources[url] = SourceInfo("unavailable", None, reason)
+                outcomes.append(OriginalOutcome(url, "failed", reason))
+            else:
+                status = SOURCE_STATUS.get(outcome.status, "unavailable")
+                detail = outcome.reason or _provenance_detail(outcome)
+                sources[url] = SourceInfo(status, original, detail)
+                outcomes.append(OriginalOutcome(url, outcome.status, outcome.reason))
         progress.advance("fetch", url)
     return sources, outcomes
 
@@ -206,11 +326,21 @@ def fingerprint(
 
 
 def read_state(out_dir: Path) -> dict[str, Any]:
+    """The posts finished by earlier runs, keyed by absolute path; {} when unusable."""
     try:
         data = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}  # no state, or a state file cut short: everything is redone
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
+        return {}
+    posts = data.get("posts")
+    return (
+        {k: v for k, v in posts.items() if isinstance(v, dict)} if isinstance(posts, dict) else {}
+    )
+
+
+def write_state(out_dir: Path, posts: Mapping[str, Any]) -> None:
+    write_json_atomic(out_dir / STATE_FILE, {"format": STATE_FORMAT, "posts": dict(posts)})
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
@@ -225,6 +355,10 @@ def write_json_atomic(path: Path, data: Any) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def state_key(path: Path) -> str:
+    return str(path.resolve())
 
 
 # --- checking posts ------------------------------------------------------------------------
@@ -244,16 +378,34 @@ def _check_in_worker(
     return check_post(post, sources, _WORKER_ENCODER, check_config=config, display_path=display)
 
 
+@dataclass(frozen=True)
+class _Job:
+    post: Post
+    sources: dict[int, SourceInfo]
+    stamp: str
+    stem: str
+
+
+def _failure(error: BaseException) -> str:
+    text = " ".join(str(error).split()) or "no message"
+    return f"check failed ({type(error).__name__}: {text[:200]})"
+
+
 def run_batch(
     options: BatchOptions,
     progress: Progress | None = None,
     write_document: Callable[[dict[str, Any], dict[str, Any], Path], list[Path]] | None = None,
     write_index: Callable[[dict[str, Any], Path], list[Path]] | None = None,
 ) -> BatchResult:
-    """Run the whole check; returns what happened to each post and original."""
+    """Run the whole check; returns what happened to each post and original.
+
+    Raises `BatchError` when the run cannot go on (bad settings, reports not writable).
+    """
     from align.ignore import apply_ignore, load_ignore
+    from align.report import ReportError
     from align.report import write_document as default_write_document
     from align.report import write_index as default_write_index
+    from align.report.render import page_stems
 
     progress = progress or Progress()
     write_document = write_document or default_write_document
@@ -264,91 +416,153 @@ def run_batch(
     cache_path = options.cache_dir / "embeddings.sqlite"
     encoder = get_encoder(options.encoder_spec, cache_path=cache_path)
     encoder_id = encoder.id
+    try:
+        options.out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BatchError(f"{options.out_dir}: cannot create the report folder ({error})") from None
 
-    outcomes: list[PostOutcome] = []
-    posts: list[tuple[Post, bytes]] = []
-    for item in iter_posts(list(options.paths)):
-        if isinstance(item, CorpusError):
-            outcomes.append(PostOutcome(item.path, "error", str(item)))
-            progress.warn(str(item))
-            continue
-        for warning in item.warnings:
-            progress.warn(f"{item.path}: {warning}")
-        posts.append((item, item.path.read_bytes()))
-
+    posts, errors, order = read_posts(options.paths, progress)
     urls = list(dict.fromkeys(u for post, _ in posts for e in post.events if (u := e.source_url)))
     sources_by_url, originals = obtain_originals(urls, options, progress)
 
     header = result_header(encoder_id, config, options.ignore_file)
-    options.out_dir.mkdir(parents=True, exist_ok=True)
     state = {} if options.force else read_state(options.out_dir)
     new_state: dict[str, Any] = dict(state)
     written: list[Path] = []
+    # One page per post, never two posts on one file name (a/x.txt and b/x.txt).
+    stems = page_stems([{"stem": post.path.stem} for post, _ in posts])
 
-    todo: list[tuple[Post, dict[int, SourceInfo], str]] = []
-    for post, data in posts:
+    outcomes: list[PostOutcome] = list(errors)
+    todo: list[_Job] = []
+    for (post, data), stem in zip(posts, stems, strict=True):
         sources = {
             i: sources_by_url[e.source_url] for i, e in enumerate(post.events) if e.source_url
         }
-        print_path = _display_path(post.path)
         stamp = fingerprint(
             data, list(sources.values()), encoder_id, config_json(config), ignore_ids
         )
-        previous = state.get(print_path)
-        twin = options.out_dir / f"{post.path.stem}.json"
-        if previous and previous.get("fingerprint") == stamp and twin.is_file():
+        previous = state.get(state_key(post.path))
+        twin = options.out_dir / f"{stem}.json"
+        if (
+            previous
+            and previous.get("fingerprint") == stamp
+            and previous.get("stem") == stem
+            and (options.out_dir / f"{stem}.html").is_file()
+        ):
             document = _load_twin(twin)
             if document is not None:
                 outcomes.append(
-                    PostOutcome(post.path, "unchanged", "unchanged since last run", document)
+                    PostOutcome(post.path, "unchanged", "unchanged since the last run", document)
                 )
                 continue
-        todo.append((post, sources, stamp))
+        todo.append(_Job(post, sources, stamp, stem))
 
     progress.stage("check", len(todo))
 
-    def finish(post: Post, stamp: str, document: dict[str, Any]) -> None:
+    def finish(job: _Job, document: dict[str, Any]) -> None:
         document = apply_ignore({"documents": [document]}, ignore_ids)["documents"][0]
-        written.extend(write_document(header, document, options.out_dir))
-        new_state[_display_path(post.path)] = {"fingerprint": stamp, "finished": _now()}
-        write_json_atomic(options.out_dir / STATE_FILE, new_state)
-        outcomes.append(PostOutcome(post.path, "checked", None, document))
-        progress.advance("check", post.path.name)
+        document["stem"] = job.stem
+        try:
+            written.extend(write_document(header, document, options.out_dir))
+        except (ReportError, OSError) as error:
+            _discard_report(options.out_dir, job.stem)
+            new_state.pop(state_key(job.post.path), None)
+            with contextlib.suppress(OSError):
+                write_state(options.out_dir, new_state)
+            raise BatchError(
+                f"{error}; reports finished before it are kept, re-run to do the rest"
+            ) from None
+        new_state[state_key(job.post.path)] = {
+            "fingerprint": job.stamp,
+            "stem": job.stem,
+            "finished": _now(),
+        }
+        try:
+            write_state(options.out_dir, new_state)
+        except OSError as error:
+            raise BatchError(
+                f"cannot write {options.out_dir / STATE_FILE}: {error.strerror or error}"
+            ) from None
+        outcomes.append(PostOutcome(job.post.path, "checked", None, document))
+        progress.advance("check", job.post.path.name)
+
+    def failed(job: _Job, error: BaseException) -> None:
+        message = _failure(error)
+        outcomes.append(PostOutcome(job.post.path, "error", message))
+        progress.warn(f"{job.post.path}: {message}")
+        progress.advance("check", job.post.path.name)
 
     if options.jobs > 1 and len(todo) > 1:
-        threads = 1  # measured: one BLAS thread per worker is fastest on small machines
-        with ProcessPoolExecutor(
-            max_workers=options.jobs,
-            initializer=_init_worker,
-            initargs=(options.encoder_spec, str(cache_path), threads),
-        ) as pool:
-            futures = {
-                pool.submit(_check_in_worker, post, sources, config, _display_path(post.path)): (
-                    post,
-                    stamp,
-                )
-                for post, sources, stamp in todo
-            }
-            for future in as_completed(futures):
-                post, stamp = futures[future]
-                finish(post, stamp, future.result())
+        _check_in_pool(todo, options, config, cache_path, finish, failed)
     else:
-        for post, sources, stamp in todo:
-            document = check_post(
-                post, sources, encoder, check_config=config, display_path=_display_path(post.path)
-            )
-            finish(post, stamp, document)
+        for job in todo:
+            try:
+                document = check_post(
+                    job.post,
+                    job.sources,
+                    encoder,
+                    check_config=config,
+                    display_path=_display_path(job.post.path),
+                )
+            except Exception as error:  # one post's failure must not cost the others
+                failed(job, error)
+                continue
+            finish(job, document)
 
-    order = {p: i for i, p in enumerate(options_order(posts))}
-    outcomes.sort(key=lambda o: order.get(o.path, len(order)))
+    rank = {path: i for i, path in enumerate(order)}
+    outcomes.sort(key=lambda o: rank.get(o.path, len(rank)))
     documents = [o.document for o in outcomes if o.document is not None]
     result = {**header, "documents": documents}
-    written.extend(write_index(result, options.out_dir))
+    try:
+        written.extend(write_index(result, options.out_dir))
+    except (ReportError, OSError) as error:
+        raise BatchError(f"{error}; the posts' own reports are complete") from None
     return BatchResult(posts=outcomes, originals=originals, result=result, written=written)
 
 
-def options_order(posts: Sequence[tuple[Post, bytes]]) -> list[Path]:
-    return [post.path for post, _ in posts]
+def _check_in_pool(
+    todo: Sequence[_Job],
+    options: BatchOptions,
+    config: CheckConfig,
+    cache_path: Path,
+    finish: Callable[[_Job, dict[str, Any]], None],
+    failed: Callable[[_Job, BaseException], None],
+) -> None:
+    """Check posts in worker processes; each result is written as soon as it comes back."""
+    threads = 1  # measured: one BLAS thread per worker is fastest on small machines
+    pool = ProcessPoolExecutor(
+        max_workers=min(options.jobs, len(todo)),
+        initializer=_init_worker,
+        initargs=(options.encoder_spec, str(cache_path), threads),
+    )
+    try:
+        futures: dict[Future[dict[str, Any]], _Job] = {
+            pool.submit(
+                _check_in_worker, job.post, job.sources, config, _display_path(job.post.path)
+            ): job
+            for job in todo
+        }
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                document = future.result()
+            except BrokenProcessPool:
+                failed(job, RuntimeError("a worker process died (out of memory?)"))
+                continue
+            except Exception as error:
+                failed(job, error)
+                continue
+            finish(job, document)
+    finally:
+        # On an error (or Ctrl-C) do not start the posts still queued.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _discard_report(out_dir: Path, stem: str) -> None:
+    """Remove a post's page and twin after a failed write: no half report may look done."""
+    for suffix in (".json", ".html"):
+        with contextlib.suppress(OSError):
+            (out_dir / f"{stem}{suffix}").unlink(missing_ok=True)
 
 
 def _load_twin(path: Path) -> dict[str, Any] | None:

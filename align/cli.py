@@ -32,7 +32,7 @@ def root(
 
 def _register_commands() -> None:
     # Each command lives in its own module and registers itself on `app` when imported.
-    from align.commands import align_cmd, check_cmd, corpus_cmd, fetch_cmd  # noqa: F401
+    from align.commands import align_cmd, check_cmd, check_pair_cmd, corpus_cmd, fetch_cmd  # noqa: F401
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from align.cli import app
-from align.config import ConfigError, Settings, load_settings
+from align.config import SEVERITY_NAMES, ConfigError, Settings, load_settings
 from align.model import SEVERITY_RANK, Severity
 
 if TYPE_CHECKING:
@@ -54,6 +54,23 @@ class _RichProgress:
         self.console.print(f"[yellow]warning[/]: {message}", highlight=False)
 
 
+CHECK_HELP = "\n\n".join(
+    [
+        "Align every event with its English original, check it, write HTML + JSON reports.",
+        "Posts unchanged since the last run (same text, originals, encoder, settings and tool "
+        "version) are kept, not redone; --force redoes them. Options not given come from "
+        "fidelity.toml or \\[tool.fidelity] in pyproject.toml, then the built-in defaults.",
+        "Exit codes:\n"
+        "0: done; no finding at or above --fail-on remains (always 0 without --fail-on).\n"
+        "1: findings at or above --fail-on remain.\n"
+        "2: usage or input error: a bad option or settings file, a post that could not be "
+        "read (the others are still checked), reports that could not be written, or, with "
+        "--fail-on, a cited original that could not be obtained (nothing to compare with is "
+        "not a pass).",
+    ]
+)
+
+
 def _parse_en(values: list[str]) -> tuple[tuple[str, Path], ...]:
     pairs = []
     for value in values:
@@ -93,11 +110,13 @@ def _summary_table(outcome: BatchResult) -> Table:
     return table
 
 
-@app.command("check")
+@app.command("check", help=CHECK_HELP)
 def check(
     paths: list[Path] = typer.Argument(..., help="French posts: files or folders of *.txt."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Report folder [reports/]."),
-    offline: bool = typer.Option(False, "--offline", help="Never touch the network."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Report folder \\[reports/]."),
+    offline: bool | None = typer.Option(
+        None, "--offline/--online", help="Never touch the network (cache and --en only)."
+    ),
     mirror: list[str] = typer.Option([], "--mirror", help="Mirror base URL (repeatable)."),
     base_url: str | None = typer.Option(
         None, "--base-url", help="Replace the site's base URL (also FIDELITY_BASE_URL)."
@@ -109,25 +128,24 @@ def check(
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Posts in parallel."),
     ignore: Path | None = typer.Option(None, "--ignore", help="Ignore file of finding ids."),
     fail_on: str | None = typer.Option(
-        None, "--fail-on", help="Exit 1 when findings at or above high|medium|low remain."
+        None,
+        "--fail-on",
+        help="high|medium|low: exit 1 when findings at or above it remain (for CI).",
     ),
     force: bool = typer.Option(False, "--force", help="Redo every post, even unchanged ones."),
     config: Path | None = typer.Option(
-        None, "--config", help="Settings file [fidelity.toml or pyproject [tool.fidelity]]."
+        None,
+        "--config",
+        help="Settings file \\[fidelity.toml, or pyproject.toml].",
     ),
 ) -> None:
-    """Align every event with its English original, check it, write HTML + JSON reports.
-
-    Exit codes: 0 done; 1 findings at or above --fail-on remain; 2 usage or input error
-    (a post could not be read — the others are still checked — or nothing could be done).
-    """
     err = Console(stderr=True, soft_wrap=True)
     try:
         settings = load_settings(explicit=config) if config else load_settings()
     except ConfigError as error:
         err.print(f"[red]error[/]: {error}", highlight=False)
         raise typer.Exit(EXIT_INPUT) from None
-    if fail_on is not None and fail_on not in ("high", "medium", "low"):
+    if fail_on is not None and fail_on not in SEVERITY_NAMES:
         raise typer.BadParameter("must be high, medium or low", param_hint="--fail-on")
     options = _options(
         settings, paths, out, offline, mirror, base_url, en, encoder, jobs, ignore, force
@@ -142,23 +160,29 @@ def check(
     from align.batch import BatchError, run_batch
     from align.embed.base import EncoderError
     from align.pipeline import worst_severity
-    from align.report import ReportError
 
     progress = _RichProgress(err)
     try:
         with progress.bar:
             outcome = run_batch(options, progress)
-    except (BatchError, EncoderError, ReportError, OSError) as error:
-        err.print(f"[red]error[/]: {error}", highlight=False)
+    except (BatchError, EncoderError, OSError, ValueError) as error:
+        # ValueError: a bad ignore file; OSError: a cache or report folder not writable.
+        err.print(f"[red]error[/]: {_one_line(error)}", highlight=False)
         raise typer.Exit(EXIT_INPUT) from None
-    except ValueError as error:  # e.g. a bad ignore file or encoder spec
-        err.print(f"[red]error[/]: {error}", highlight=False)
-        raise typer.Exit(EXIT_INPUT) from None
+    except KeyboardInterrupt:
+        err.print("interrupted: finished posts are kept; re-run to do the rest")
+        raise typer.Exit(130) from None
 
     Console().print(_summary_table(outcome))
     unchanged = sum(1 for p in outcome.posts if p.status == "unchanged")
-    if unchanged:
-        err.print(f"{unchanged} post(s) unchanged since the last run, kept (use --force to redo)")
+    checked = sum(1 for p in outcome.posts if p.status == "checked")
+    err.print(
+        f"{checked} post(s) checked, {unchanged} unchanged since the last run and kept"
+        + (" (--force redoes them)" if unchanged else ""),
+        highlight=False,
+    )
+    for post in outcome.errors:
+        err.print(f"[red]error[/]: {post.path}: {post.message}", highlight=False)
     if outcome.missing:
         err.print(f"\n{len(outcome.missing)} original(s) missing:", highlight=False)
         for original in outcome.missing:
@@ -167,20 +191,30 @@ def check(
     index = options.out_dir / "index.html"
     err.print(f"\nReports: {index}", highlight=False)
 
-    errors = [p for p in outcome.posts if p.status == "error"]
-    if errors:
+    if outcome.errors:
+        raise typer.Exit(EXIT_INPUT)
+    if threshold and outcome.missing:
+        err.print(
+            f"--fail-on {threshold}: {len(outcome.missing)} cited original(s) could not be"
+            " obtained, so their translations were not checked",
+            highlight=False,
+        )
         raise typer.Exit(EXIT_INPUT)
     worst = worst_severity(outcome.documents)
     if threshold and worst and SEVERITY_RANK[worst] >= SEVERITY_RANK[Severity(threshold)]:
-        err.print(f"findings at or above {threshold} remain (worst: {worst})")
+        err.print(f"findings at or above {threshold} remain (worst: {worst})", highlight=False)
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 def _options(
     settings: Settings,
     paths: list[Path],
     out: Path | None,
-    offline: bool,
+    offline: bool | None,
     mirror: list[str],
     base_url: str | None,
     en: list[str],
@@ -199,7 +233,7 @@ def _options(
         out_dir=out or settings.out,
         encoder_spec=encoder or settings.encoder,
         cache_dir=settings.cache_dir,
-        offline=offline or settings.offline,
+        offline=settings.offline if offline is None else offline,
         base_url=base_url or settings.base_url,
         mirrors=tuple(mirror) or settings.mirrors,
         en_files=_parse_en(en),
