@@ -161,6 +161,18 @@ def english_negations(text: str) -> list[str]:
     return [m.group(0) for m in _EN_NEG.finditer(text)]
 
 
+_EN_VERBAL = re.compile(r"\b(not|never|cannot)\b|\w(n[’']t)\b", re.IGNORECASE)
+
+
+def verbal_negations(text: str, side: str) -> list[str]:
+    """Negations of a verb ("ne … pas", "not", "n't"): what a flip changes. Words like "no",
+    "sans", "aucun" count as negation on the other side but do not raise a finding alone,
+    being too often rendered by a positive paraphrase."""
+    if side == "fr":
+        return [m.group(0) for m in _FR_NE.finditer(text)]
+    return [m.group(0) for m in _EN_VERBAL.finditer(text)]
+
+
 class NegationCheck:
     """A negation on one side of a bead and none on the other."""
 
@@ -177,6 +189,8 @@ class NegationCheck:
             french, english = fr_text(data, bead), en_text(data, bead)
             fr_neg, en_neg = french_negations(french), english_negations(english)
             if bool(fr_neg) == bool(en_neg):
+                continue
+            if not (verbal_negations(french, "fr") or verbal_negations(english, "en")):
                 continue
             if fr_neg:
                 message = f"The French negates (“{fr_neg[0]}”) where the English does not"

@@ -247,6 +247,8 @@ _ROMAN = re.compile(r"[IVXLC]+(?:e|er|ème|eme|re|th|st|nd|rd)?")
 def _is_name_word(token: str) -> bool:
     if not token[:1].isupper() or len(token) < 3:
         return False
+    if re.search(r"[’']", token) and _plain(re.split(r"[’']", token)[0]) in _NOT_NAMES:
+        return False  # contractions: "I'm", "It's"
     if _ROMAN.fullmatch(token):
         return False  # centuries and ordinals: "XXIe", "IIIe"; numbers are another check's
     if token.isupper() and len(token) <= 6:
