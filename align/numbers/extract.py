@@ -72,8 +72,8 @@ _LIST_JOIN = {
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 _ROMAN = re.compile(r"(?<![\w-])(?P<n>[MDCLXVI]+)(?P<suf>ème|ᵉʳ|ᵉ|er|ère|re|e)?(?![^\W\d_])")
 _CHAPTER_ROMAN = re.compile(
-    r"(?:(?P<label>(?i:chapitre|livre|tome|partie|chapter|book|part|volume|act|acte)\s+)|^\s*)"
-    r"(?P<n>[MDCLXVI]+)(?![\w])"
+    r"(?:(?<![\w-])(?P<label>(?i:chapitre|livre|tome|partie|chapter|book|part|volume|act|acte)"
+    r"\s+)|^\s*)(?P<n>[MDCLXVI]+)(?![\w])"
 )
 _COLLECTIVE = {
     "fr": re.compile(
@@ -123,6 +123,135 @@ _EN_ORDINAL_LAST = {
 #: The longest run of number words read as one number ("mille neuf cent quatre-vingt-dix").
 _MAX_RUN_WORDS = 10
 
+#: Not quantities: footnote calls "[ 1 ]" and the digits of names like M-12, MS-21, Su-57,
+#: COVID-19 (a capitalised word, a hyphen, digits; "mid-2024" and "mi-2024" are years).
+_NOT_QUANTITY = re.compile(
+    r"\[\s*\d{1,3}\s*\]"
+    r"|(?<![\w-])(?!(?i:mid|mi|pre|pré|post|fin|début|late|early)-)[A-Z][A-Za-z]{0,5}-(?=\d)"
+    r"\d+(?![\d,.]\d)"
+)
+_UNITS_EN = {"ones": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_UNITS_EN |= {"eight": 8, "nine": 9}
+_TENS_EN = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70}
+_TENS_EN |= {"eight": 80, "ninet": 90}
+_TEENS_EN = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+#: Old English counting: "four and twenty", "six-and-thirtieth", "threescore and ten".
+_ARCHAIC_EN = re.compile(
+    r"(?<![\w-])(?P<u>(?i:one|two|three|four|five|six|seven|eight|nine))(?:\s+and\s+|-and-)"
+    r"(?P<t>(?i:twent|thirt|fort|fift|sixt|sevent|eight|ninet))(?P<end>(?i:y|ieth))(?![\w-])"
+    r"|(?<![\w-])(?P<s>(?i:two|three|four))[\s-]*(?i:score)(?:\s+and\s+"
+    r"(?P<su>(?i:one|two|three|four|five|six|seven|eight|nine|" + _TEENS_EN + r")))?(?![\w-])"
+)
+_MULTIPLIERS = {
+    "en": re.compile(
+        r"(?<![\w-])(?P<w>(?i:twice|thrice|doubled|tripled|trebled|quadrupled"
+        r"|(?:two|three|four|five|six|seven|eight|nine|ten)fold))(?![\w-])"
+    ),
+    "fr": re.compile(r"(?<![\w-])(?P<w>(?i:doubl|tripl|quadrupl)(?:ée?s?|er))(?![\w-])"),
+}
+_MULTIPLIER_VALUES = {"twice": 2, "thrice": 3, "doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4}
+_MULTIPLIER_VALUES |= {w + "fold": v for w, v in _UNITS_EN.items() if w != "ones"} | {"tenfold": 10}
+#: Fixed phrases that are numbers: a fortnight, half a dozen, half an hour, at noon.
+_PHRASES: dict[str, list[tuple[re.Pattern[str], QuantityKind, object, str | None]]] = {
+    "en": [
+        (re.compile(r"(?<![\w-])(?i:fortnight)(?![\w-])"), K.INTEGER, 14.0, "day"),
+        (re.compile(r"(?<![\w-])(?i:half\s+a\s+dozen)(?![\w-])"), K.INTEGER, 6.0, None),
+        (re.compile(r"(?<![\w-])(?i:half\s+an\s+hour)(?![\w-])"), K.DECIMAL, 0.5, "h"),
+        (re.compile(r"(?<![\w-])(?i:half\s+a\s+century)(?![\w-])"), K.INTEGER, 50.0, "year"),
+        (
+            re.compile(
+                r"\b(?i:at|by|until|till|before|after|from|to|around|about)\s+"
+                r"(?P<q>(?i:noon|midday))(?![\w-])"
+            ),
+            K.TIME,
+            (12, 0),
+            None,
+        ),
+        (
+            re.compile(
+                r"\b(?i:at|by|until|till|before|after|from|to|around|about)\s+"
+                r"(?P<q>(?i:midnight))(?![\w-])"
+            ),
+            K.TIME,
+            (0, 0),
+            None,
+        ),
+        (re.compile(r"(?<![\w-])New\s+Year['’]s\s+Day(?![\w-])"), K.DATE, (None, 1, 1), None),
+    ],
+    "fr": [
+        (re.compile(r"(?<![\w-])(?i:demi-douzaine)(?![\w-])"), K.INTEGER, 6.0, None),
+        (re.compile(r"(?<![\w-])(?i:demi-heure)(?![\w-])"), K.DECIMAL, 0.5, "h"),
+        (re.compile(r"(?<![\w-])(?i:demi-si[èe]cle)(?![\w-])"), K.INTEGER, 50.0, "year"),
+        (
+            re.compile(
+                r"(?:\b(?i:à|vers|avant|après|dès|de)|(?i:jusqu['’]à))\s+(?P<q>(?i:midi))(?![\w-])"
+            ),
+            K.TIME,
+            (12, 0),
+            None,
+        ),
+        (
+            re.compile(
+                r"(?:\b(?i:à|vers|avant|après|dès|de)|(?i:jusqu['’]à))\s+(?P<q>(?i:minuit))(?![\w-])"
+            ),
+            K.TIME,
+            (0, 0),
+            None,
+        ),
+        (re.compile(r"(?<![\w-])(?i:jour\s+de\s+l['’]an)(?![\w-])"), K.DATE, (None, 1, 1), None),
+    ],
+}
+_AND_A_HALF_EN = re.compile(
+    r"(?<![\w-])(?i:a|an|one)\s+(?P<noun>(?i:year|hour|mile|day|month|week|century|minute))"
+    r"\s+and\s+a\s+half(?![\w-])"
+)
+_NOUN_UNITS = {"year": "year", "hour": "h", "mile": "mi", "day": "day", "month": "month"}
+_NOUN_UNITS |= {"week": "week", "century": "century", "minute": "min"}
+#: Decades: "les années 90", "les années quatre-vingt", "the '90s", "the 90s".
+_DECADE = {
+    "fr": re.compile(
+        r"(?<=\b(?i:années)\s)(?:(?P<d>[1-9]0)(?!\d)|(?P<w>(?i:vingt|trente|quarante|cinquante"
+        r"|soixante(?:-dix)?|quatre-vingts?(?:-dix)?))(?![\w-]))"
+    ),
+    "en": re.compile(r"(?<![\w'’])['’]?(?P<d>[1-9]0)['’]?s(?![\w])"),
+}
+#: Orders of magnitude, not counts: "des milliers", "des dizaines de milliers",
+#: "hundreds of", "tens of thousands of".
+_VAGUE_PLURAL = {
+    "fr": re.compile(
+        r"(?:\b(?i:des|de|plusieurs|quelques|par)\s+|\b(?i:d)['’]\s*)(?P<a>(?i:dizaines|centaines|milliers"
+        r"|millions|milliards|billions))(?:\s+(?:de\s+|d['’]\s*)(?P<b>(?i:milliers|millions"
+        r"|milliards)))?(?![\w-])"
+    ),
+    "en": re.compile(
+        r"(?<![\w-])(?P<a>(?i:tens|dozens|scores|hundreds|thousands|millions|billions|trillions))"
+        r"(?:\s+of\s+(?P<b>(?i:thousands|millions|billions)))?(?=\s+of\b)"
+    ),
+}
+_VAGUE_VALUES = {
+    "fr": {"dizaines": 10, "centaines": 100, "milliers": 1e3, "millions": 1e6, "milliards": 1e9},
+    "en": {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3},
+}
+_VAGUE_VALUES["fr"] |= {"billions": 1e12}
+_VAGUE_VALUES["en"] |= {"millions": 1e6, "billions": 1e9, "trillions": 1e12}
+#: A bare round word is as often hyperbole as a count ("mille pardons", "cent fois",
+#: "a thousand times"): weak evidence on its own.
+_HYPERBOLE = frozenset({"cent", "mille", "hundred", "thousand", "a hundred", "a thousand"})
+#: Ordinal words that are fractions here: "un cinquième de", "a third of", "by a third."
+_FRACTION_BEFORE = {
+    "fr": re.compile(r"\b(?i:un|deux|trois|quatre|cinq)\s+$"),
+    "en": re.compile(r"\b(?i:a|one|two|three|four|five)\s+$"),
+}
+_FRACTION_AFTER = {
+    "fr": re.compile(r"\s+(?i:de|des|du|d['’])(?![\w-])|\s*(?:[^\w\s]|$)"),
+    "en": re.compile(r"\s+(?i:of)(?![\w-])|\s*(?:[^\w\s]|$)"),
+}
+#: "the seventh-largest trading partner": the ordinal is the first half of the word.
+_EN_RANKED = re.compile(r"(?P<o>[^\W\d_]+)-(?i:largest|biggest|highest|lowest|most|best|ranked)$")
+#: Decimals and sub-units said in words after a number: "dix-huit milles cinq dixièmes",
+#: "treize noeuds quarante-trois centièmes", "trois virgule cinq", "six mètres soixante-dix".
+_FRACTION_DIGITS = {"dixième": 10, "centième": 100, "millième": 1000}
+
 
 @cache
 def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
@@ -140,6 +269,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     p: dict[str, str] = {
         "amount": rf"{_NOT_AFTER_NUMBER}(?P<dig>{digits})"
         rf"|(?P<words>(?i:{run}))|(?P<art>(?i:{article}))",
+        "word_run": rf"(?i:{run})",
         "words_before": rf"(?i:(?:{word})(?:\s+(?:et\s+|and\s+)?(?:{word}))*)[\s-]+(?:et[\s-]+)?$",
         "ordinal": rf"{_NOT_AFTER_NUMBER}(?P<n>\d+)(?P<suf>{_ORDINAL_SUFFIX[lang]}){_NO_LETTER}",
         "dash_range": rf"{_NOT_AFTER_NUMBER}(?P<a>{digits})(?P<pa>\s?%)?\s?[-–—]\s?"
@@ -172,6 +302,16 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
             "time": r"(?<![\w.,:])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s?"
             r"(?P<ap>[aApP])\.?\s?[mM]\.?(?![^\W\d_])",
             "oclock": r"(?<![\w.,])(?P<h>1[0-2]|[1-9])\s+o['’]clock",
+        }
+    if lang == "fr":
+        number = rf"(?:\d+|(?i:{run}))"
+        p |= {
+            "word_decimal": rf"\s+(?:(?P<unit>(?i:milles|n[œo]euds|m[èe]tres|pieds|lieues|degrés"
+            rf"|kilom[èe]tres|heures))\s+)?(?:(?i:et)\s+)?(?P<num>{number})\s+"
+            r"(?P<frac>(?i:dixièmes?|centièmes?|millièmes?))(?![\w-])",
+            "virgule": rf"\s+(?i:virgule)\s+(?P<num>\d+|(?i:{run}))",
+            "sub_unit": rf"\s+(?:(?i:et)\s+)?(?P<num>\d{{1,2}}|(?i:{run}))"
+            r"(?:\s+(?P<cm>(?i:centim[èe]tres?))|(?=\s*[^\w\s]|\s*$))",
         }
     return {name: re.compile(pattern) for name, pattern in p.items()}
 
@@ -338,21 +478,87 @@ class _Extractor:
 
     def run(self) -> list[Quantity]:
         recognisers: tuple[Callable[[], None], ...] = (
+            self.not_quantities,
             self.numeric_dates,
             self.day_ranges,
             self.dates,
             self.times,
+            self.phrases,
             self.roman_ordinals,
             self.chapter_numerals,
             self.digit_ordinals,
             self.word_ordinals,
             self.dash_ranges,
             self.collectives,
+            self.vague_plurals,
             self.amounts,
         )
         for recognise in recognisers:
             recognise()
         return sorted(self.found, key=lambda q: (q.start, q.end))
+
+    def claim(self, start: int, end: int) -> None:
+        """Characters that hold no quantity (a footnote call, a name's digits)."""
+        self.free[start:end] = bytes(end - start)
+
+    def add_found(self, quantity: Quantity | None, **changes: object) -> None:
+        """Change the quantity just added (spelled, vague…), if it was added."""
+        if quantity is not None:
+            self.found[-1] = replace(quantity, **changes)  # type: ignore[arg-type]
+
+    def not_quantities(self) -> None:
+        for m in _NOT_QUANTITY.finditer(self.text):
+            self.claim(*m.span())
+
+    def phrases(self) -> None:
+        """Idioms that state a number: four and twenty, a fortnight, twice, doublé, à midi,
+        half a dozen, a year and a half, the 1990s said "les années 90"."""
+        for pattern, kind, value, unit in _PHRASES[self.lang]:
+            for m in pattern.finditer(self.text):
+                span = m.span("q") if "q" in pattern.groupindex else m.span()
+                self.add_found(self.add(*span, kind, value, unit=unit), spelled=True)
+        for m in _MULTIPLIERS[self.lang].finditer(self.text):
+            word = m["w"].lower()
+            key = next(k for k in _MULTIPLIER_VALUES if word.startswith(k))
+            value = float(_MULTIPLIER_VALUES[key])
+            self.add_found(self.add(*m.span(), K.INTEGER, value), spelled=True)
+        if self.lang == "en":
+            self.archaic_numbers()
+            for m in _AND_A_HALF_EN.finditer(self.text):
+                unit = _NOUN_UNITS[m["noun"].lower()]
+                self.add_found(self.add(*m.span(), K.DECIMAL, 1.5, unit=unit), spelled=True)
+        for m in _DECADE[self.lang].finditer(self.text):
+            spelled = m.groupdict().get("w")
+            if spelled is None:
+                value = 1900.0 + int(m["d"])
+            else:
+                words = words_value(spelled.replace("vingts", "vingt"), "fr")
+                if words is None or words < 20:
+                    continue
+                value = 1900.0 + words
+            self.add_found(self.add(*m.span(), K.YEAR, value), spelled=spelled is not None)
+
+    def archaic_numbers(self) -> None:
+        for m in _ARCHAIC_EN.finditer(self.text):
+            if m["s"]:
+                value = 20 * _UNITS_EN[m["s"].lower()]
+                if m["su"]:
+                    value += int(words_value(m["su"], "en") or 0)
+                self.add_found(self.add(*m.span(), K.INTEGER, float(value)), spelled=True)
+                continue
+            value = _TENS_EN[m["t"].lower()] + _UNITS_EN[m["u"].lower()]
+            if m["end"].lower() == "ieth":
+                self.add_ordinal(m.start(), m.end(), value, spelled=True)
+            else:
+                self.add_found(self.add(*m.span(), K.INTEGER, float(value)), spelled=True)
+
+    def vague_plurals(self) -> None:
+        for m in _VAGUE_PLURAL[self.lang].finditer(self.text):
+            values = _VAGUE_VALUES[self.lang]
+            value = values[m["a"].lower()] * (values[m["b"].lower()] if m["b"] else 1)
+            start = m.start("a")
+            quantity = self.add(start, m.end(), K.INTEGER, float(value))
+            self.add_found(quantity, spelled=True, approximate=True, vague=True)
 
     # -- dates and times -----------------------------------------------------------------
 
@@ -447,8 +653,13 @@ class _Extractor:
         """CHAPITRE XXIX, LIVRE II, a heading line "IV": Roman numerals that count."""
         for m in _CHAPTER_ROMAN.finditer(self.text):
             value = roman_value(m["n"])
-            alone = not self.text[: m.start()].strip() and not self.text[m.end() :].strip(" .")
-            if value is not None and (m["label"] or alone):
+            rest = self.text[m.end() :].strip(" .")
+            alone = not self.text[: m.start()].strip() and not rest
+            # "V À L' AVENTURE !": a numeral opening a heading in capitals
+            heading = self.lang == "fr" and not m["label"] and rest.isupper() and m["n"] != "I"
+            if m["label"] and self.lang == "en" and m["n"] == "I" and m["label"][0].islower():
+                continue  # "for my part I own": the pronoun
+            if value is not None and (m["label"] or alone or heading):
                 self.add(m.start("n"), m.end("n"), K.INTEGER, float(value))
 
     def digit_ordinals(self) -> None:
@@ -461,6 +672,11 @@ class _Extractor:
         endings = ("ième", "ieme", "premi", "second")
         for m in _WORD.finditer(self.text):
             word = m.group()
+            end = m.end()
+            ranked = _EN_RANKED.match(word) if self.lang == "en" else None
+            if ranked:  # seventh-largest
+                word = ranked["o"]
+                end = m.start() + len(word)
             lower = word.lower()
             if self.lang == "fr":
                 if not (lower.endswith(endings[:2]) or lower.startswith(endings[2:])):
@@ -471,18 +687,27 @@ class _Extractor:
                 continue
             start = m.start()
             before = self.p["words_before"].search(self.text, max(0, start - 80), start)
-            if before and ordinal_word_value(self.text[before.start() : m.end()], self.lang):
+            if before and ordinal_word_value(self.text[before.start() : end], self.lang):
                 start = before.start()  # vingt et unième, twenty first
-            value = ordinal_word_value(self.text[start : m.end()], self.lang)
+            value = ordinal_word_value(self.text[start:end], self.lang)
             if value is None:
                 continue
+            if value >= 3 and self.is_fraction(start, end):
+                continue  # un cinquième des voix, a third of the budget, fell by a third.
             if lower.startswith("premi") and _PRIME_MINISTER.match(self.text, m.end()):
                 continue  # premier ministre: Prime Minister, not "first"
             if lower.startswith("second") and _SECOND_AS_TIME[self.lang].search(
                 self.text[max(0, m.start() - 20) : m.start()]
             ):
                 continue
-            self.add_ordinal(start, m.end(), value, spelled=True)
+            self.add_ordinal(start, end, value, spelled=True)
+
+    def is_fraction(self, start: int, end: int) -> bool:
+        before = self.text[max(0, start - 12) : start]
+        return bool(
+            _FRACTION_BEFORE[self.lang].search(before)
+            and _FRACTION_AFTER[self.lang].match(self.text, end)
+        )
 
     # -- amounts -------------------------------------------------------------------------
 
@@ -596,6 +821,9 @@ class _Extractor:
                     rescaled = self.tail(stop, spelled_scale=True)
                     if rescaled.scale > 1:
                         tail, stop = rescaled, rescaled.end
+            if tail.scale == 1:
+                number, tail = self.said_fraction(end, number, tail)
+                stop = tail.end
             unit, begin = tail.unit, start
             if unit is None or unit in _CURRENCIES:
                 currency = self.currency_before(start)
@@ -607,8 +835,52 @@ class _Extractor:
             value_scaled = normalise_number(number * tail.scale)
             quantity = self.add(begin, stop, kind, value_scaled, unit=unit, spelled=spelled)
             if quantity is not None:
-                placed.append((len(self.found) - 1, quantity, number, tail))
+                hyperbole = " ".join(self.text[start:end].lower().split()) in _HYPERBOLE
+                if spelled and hyperbole and tail.scale == 1:
+                    self.add_found(quantity, vague=True)  # mille fois, a thousand times
+                placed.append((len(self.found) - 1, self.found[-1], number, tail))
         self.share_scale(placed)
+
+    def said_fraction(self, end: int, number: float, tail: _Tail) -> tuple[float, _Tail]:
+        """What follows a whole number and completes it: "dix-huit milles cinq dixièmes",
+        "trois virgule cinq", "six mètres soixante-dix centimètres", "deux mètres et demi"."""
+        if self.lang == "fr":
+            said = self.p["word_decimal"].match(self.text, end)
+            if said:
+                part = self.number_in(said["num"])
+                denominator = _FRACTION_DIGITS[said["frac"].lower().rstrip("s")]
+                if part is not None and part < denominator:
+                    unit = self.unit_of(said["unit"]) if said["unit"] else tail.unit
+                    return number + part / denominator, replace(tail, end=said.end(), unit=unit)
+            said = self.p["virgule"].match(self.text, end)
+            if said:
+                part = self.number_in(said["num"])
+                if part is not None and part.is_integer():
+                    decimals = float("0." + str(int(part)))
+                    after = self.tail(said.end(), spelled_scale=True)
+                    return number + decimals, replace(after, scale=1.0)
+            if tail.unit == "m":
+                said = self.p["sub_unit"].match(self.text, tail.end)
+                if said:
+                    part = self.number_in(said["num"])
+                    if part is not None and part.is_integer() and 0 < part < 100:
+                        return number + part / 100, replace(tail, end=said.end())
+        if tail.unit and tail.unit not in _CURRENCIES and tail.unit not in ("%", "pp"):
+            halved = _HALF[self.lang].match(self.text, tail.end)
+            if halved and not tail.half:
+                return number + 0.5, replace(tail, end=halved.end(), half=True)
+        return number, tail
+
+    def number_in(self, text: str) -> float | None:
+        if text.isdigit():
+            return float(text)
+        return words_value(text, self.lang)
+
+    def unit_of(self, word: str) -> str | None:
+        for pattern, name in unit_patterns(self.lang):
+            if pattern.fullmatch(word):
+                return name
+        return None
 
     def is_decade(self, start: int, end: int) -> bool:
         """The 1960s."""

@@ -89,6 +89,14 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (r"tonnes?|t", "t"),
         (r"kg|kilogrammes?|kilos?", "kg"),
         (r"heures?", "h"),
+        (r"minutes?|min", "min"),
+        (r"jours?", "day"),
+        (r"semaines?", "week"),
+        (r"mois", "month"),
+        (r"ans|années", "year"),
+        (r"si[èe]cles", "century"),
+        (r"milles", "mi"),  # "mille" never takes an s as a number: "milles" are miles
+        (r"n[œo]euds", "kn"),
     ],
     "en": [
         (r"%", "%"),
@@ -108,6 +116,14 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (r"(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|t", "t"),
         (r"kg|kilograms?|kilos?", "kg"),
         (r"hours?", "h"),
+        (r"minutes?|min", "min"),
+        (r"days?", "day"),
+        (r"weeks?", "week"),
+        (r"months?", "month"),
+        (r"years?", "year"),
+        (r"centuries", "century"),
+        (r"miles?", "mi"),
+        (r"knots?", "kn"),
     ],
 }
 

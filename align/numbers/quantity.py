@@ -83,6 +83,9 @@ class Quantity:
     approximate: bool = False  # environ, près de, about, nearly, …
     spelled: bool = False  # written in words (dix, ten, dixième)
     range_of: QuantityKind | None = None  # the kind of a range's ends
+    #: an order of magnitude rather than a count: "des milliers", "hundreds of", a bare
+    #: "mille fois" / "a thousand times"; weak evidence when it differs
+    vague: bool = False
 
     @property
     def family(self) -> str:
@@ -100,7 +103,7 @@ class Quantity:
     def describe(self) -> str:
         """The parsed value in a reviewer's notation: 28.2×10⁹ $, 10.2 %, 2023-07-13, 18:15."""
         text = describe_value(self.kind, self.value, self.unit, self.range_of)
-        return f"≈{text}" if self.approximate else text
+        return f"≈{text}" if self.approximate or self.vague else text
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -109,6 +112,7 @@ class Quantity:
             "value": _jsonable(self.value),
             "unit": self.unit,
             "approximate": self.approximate,
+            "vague": self.vague,
             "parsed": self.describe(),
         }
 
