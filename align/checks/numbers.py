@@ -1,11 +1,19 @@
 """The number check: values that differ, are missing or are added, bead by bead.
 
 A bead is compared with its own English (or French) first; what it leaves unexplained is then
-looked for in the neighbouring beads, so a number that landed one bead away after a 2-1 split
-raises nothing. A French number and an English number left over in adjacent beads, of one
-family, are reported together as one altered value. Numbers of a bead with one side empty
-(a whole sentence omitted or added) are the omission check's business: they are used to
-explain their neighbours and never reported on their own.
+looked for among what the neighbouring beads leave unexplained, so a number that landed one
+bead away after a 2-1 split raises nothing, while a number a neighbour already pairs with its
+own counterpart excuses nothing (a value stated twice in English and once in French has lost
+one mention: reported, low, "stated nearby"). A French number and an English number left
+over in adjacent beads, of one family, are reported together as one altered value. Numbers
+of a bead with one side empty (a whole sentence omitted or added) are the omission check's
+business: they are used to explain their neighbours and never reported on their own.
+
+Severity follows the strength of the evidence: an altered value written in digits is high;
+values in words on both sides are medium (translators of literature take liberties); weak
+evidence is low, worth a glance: small numbers in words (deux, three), first/second, vague
+quantities (des milliers, hundreds of, a bare "mille fois"), Roman heading numerals, and a
+value stated nearby.
 """
 
 from __future__ import annotations
@@ -51,14 +59,32 @@ def _locate(q: Quantity, found: list[_Located]) -> _Located:
 
 
 def _is_trivial(q: Quantity) -> bool:
-    """A value a reviewer would not miss: "first"/"premier", "Ier", "two"/"deux" in words."""
+    """Weak evidence on its own: "first"/"premier", "Ier", "two"/"deux" in words, a vague
+    quantity ("des milliers", "a thousand times"), a heading's Roman numeral."""
     if not q.is_scalar:
-        return False
+        return q.spelled  # noon, minuit, New Year's Day: said in words
+    if q.vague:
+        return True
     if q.kind is K.ORDINAL and float(q.value) <= 2:  # type: ignore[arg-type]
         return True
+    if q.kind is K.INTEGER and q.raw.isalpha() and set(q.raw) <= set("IVXLCDM"):
+        return True  # CHAPITRE XXIX, "II ." alone: structure, not content
     if not q.spelled:
         return False
     return float(q.value) <= SMALL_SPELLED  # type: ignore[arg-type]
+
+
+def _altered_severity(fq: Quantity, eq: Quantity) -> Severity:
+    """High when digits differ; medium for words on both sides or a vague side; low when
+    both sides are weak evidence."""
+    if _is_trivial(fq) and _is_trivial(eq):
+        return Severity.LOW
+    gap = _relative_gap(fq, eq)
+    if (fq.approximate or eq.approximate) and gap is not None and gap <= 0.1:
+        return Severity.MEDIUM
+    if (fq.spelled and eq.spelled) or fq.vague or eq.vague:
+        return Severity.MEDIUM
+    return Severity.HIGH
 
 
 def _relative_gap(a: Quantity, b: Quantity) -> float | None:
@@ -83,20 +109,30 @@ class NumberCheck:
         en_by_id = {s.index: s for s in data.en}
         fr = [self._read(bead.fr, fr_by_id, "fr", i) for i, bead in enumerate(data.beads)]
         en = [self._read(bead.en, en_by_id, "en", i) for i, bead in enumerate(data.beads)]
+        comparisons = [
+            compare_quantities([x.quantity for x in f], [x.quantity for x in e])
+            for f, e in zip(fr, en, strict=True)
+        ]
+        # what each bead leaves unexplained: the only values that may explain a neighbour's
+        left_fr = [
+            [_locate(q, fr[i]) for q in (*c.added, *(f for f, _ in c.altered))]
+            for i, c in enumerate(comparisons)
+        ]
+        left_en = [
+            [_locate(q, en[i]) for q in (*c.missing, *(e for _, e in c.altered))]
+            for i, c in enumerate(comparisons)
+        ]
 
         altered: list[tuple[_Located, _Located, bool]] = []  # (fr, en, across beads)
         added: list[_Located] = []
         missing: list[_Located] = []
         swapped: list[tuple[_Located, _Located, _Located, _Located]] = []
-        for i in range(len(data.beads)):
+        for i, comparison in enumerate(comparisons):
             french, english = fr[i], en[i]
             if not french and not english:
                 continue
-            window_fr = self._window(fr, i)
-            window_en = self._window(en, i)
-            comparison = compare_quantities(
-                [x.quantity for x in french], [x.quantity for x in english]
-            )
+            near_en = self._window(left_en, i, own=False)
+            near_fr = self._window(left_fr, i, own=False)
             lone_fr = [_locate(q, french) for q in comparison.added]
             lone_en = [_locate(q, english) for q in comparison.missing]
             swapped += [
@@ -110,16 +146,16 @@ class NumberCheck:
             ]
             for f, e in comparison.altered:
                 f_loc, e_loc = _locate(f, french), _locate(e, english)
-                f_seen = self._explained(f_loc, window_en)
-                e_seen = self._explained(e_loc, window_fr)
+                f_seen = self._explained(f_loc, near_en)
+                e_seen = self._explained(e_loc, near_fr)
                 if not f_seen and not e_seen:
                     altered.append((f_loc, e_loc, False))
                 elif not e_seen:
                     lone_en.append(e_loc)
                 elif not f_seen:
                     lone_fr.append(f_loc)
-            added += [x for x in lone_fr if not self._explained(x, window_en)]
-            missing += [x for x in lone_en if not self._explained(x, window_fr)]
+            added += [x for x in lone_fr if not self._explained(x, near_en)]
+            missing += [x for x in lone_en if not self._explained(x, near_fr)]
 
         altered += self._pair_across_beads(added, missing)
         paired = {id(x) for f, e, _ in altered for x in (f, e)}
@@ -127,12 +163,12 @@ class NumberCheck:
         findings = [self._altered(f, e, across, data) for f, e, across in altered]
         findings += [self._swapped(*four, data) for four in swapped]
         findings += [
-            self._one_sided(x, "added", data)
+            self._one_sided(x, "added", data, self._explained(x, self._window(en, x.bead)))
             for x in added
             if id(x) not in paired and beads[x.bead].en
         ]
         findings += [
-            self._one_sided(x, "missing", data)
+            self._one_sided(x, "missing", data, self._explained(x, self._window(fr, x.bead)))
             for x in missing
             if id(x) not in paired and beads[x.bead].fr
         ]
@@ -154,9 +190,9 @@ class NumberCheck:
                 found.append(_Located(q, sentence_id, bead))
         return found
 
-    def _window(self, side: list[list[_Located]], i: int) -> list[_Located]:
+    def _window(self, side: list[list[_Located]], i: int, own: bool = True) -> list[_Located]:
         lo, hi = max(0, i - self.window), min(len(side), i + self.window + 1)
-        return [x for j in range(lo, hi) for x in side[j]]
+        return [x for j in range(lo, hi) if own or j != i for x in side[j]]
 
     @staticmethod
     def _explained(x: _Located, others: list[_Located]) -> bool:
@@ -190,11 +226,8 @@ class NumberCheck:
 
     def _altered(self, f: _Located, e: _Located, across: bool, data: CheckInput) -> Finding:
         fq, eq = f.quantity, e.quantity
-        gap = _relative_gap(fq, eq)
         rough = fq.approximate or eq.approximate
-        severity = Severity.HIGH
-        if (rough and gap is not None and gap <= 0.1) or (_is_trivial(fq) and _is_trivial(eq)):
-            severity = Severity.MEDIUM
+        severity = _altered_severity(fq, eq)
         confidence = 0.9
         if fq.spelled or eq.spelled:
             confidence -= 0.15
@@ -229,10 +262,17 @@ class NumberCheck:
         a, b = f1.quantity, f2.quantity
         fr_ids = tuple(sorted({f1.sentence, f2.sentence}))
         en_ids = tuple(sorted({e1.sentence, e2.sentence}))
-        message = (
-            f"French gives {a.raw} before {b.raw}; English gives {e2.quantity.raw} before "
-            f"{e1.quantity.raw}: values swapped?"
-        )
+        if e1.quantity.raw == e2.quantity.raw and e1.quantity.start == e2.quantity.start:
+            message = f"French gives {a.raw} before {b.raw}; English has the range "
+            message += e1.quantity.raw
+        elif a.raw == b.raw and a.start == b.start:
+            message = f"French has the range {a.raw}; English gives {e1.quantity.raw} before "
+            message += f"{e2.quantity.raw}"
+        else:
+            message = (
+                f"French gives {a.raw} before {b.raw}; English gives {e2.quantity.raw} before "
+                f"{e1.quantity.raw}: values swapped?"
+            )
         return Finding(
             id=finding_id(
                 FindingType.NUMBER,
@@ -255,20 +295,21 @@ class NumberCheck:
             },
         )
 
-    def _one_sided(self, x: _Located, change: str, data: CheckInput) -> Finding:
+    def _one_sided(self, x: _Located, change: str, data: CheckInput, nearby: bool) -> Finding:
         q = x.quantity
         bead: Bead = data.beads[x.bead]
-        trivial = _is_trivial(q)
-        severity = Severity.LOW if trivial else Severity.MEDIUM
-        confidence = 0.5 if trivial else (0.65 if q.spelled or q.approximate else 0.8)
+        weak = _is_trivial(q) or nearby
+        severity = Severity.LOW if weak else Severity.MEDIUM
+        confidence = 0.5 if weak else (0.65 if q.spelled or q.approximate else 0.8)
+        note = " (the value is stated nearby: a repeat dropped?)" if nearby else ""
         if change == "added":
             fr_ids, en_ids = (x.sentence,), tuple(bead.en)
-            message = f"French says {q.raw} ({q.describe()}); the English has no such number"
-            details = {"change": "added", "fr": q.to_json(), "en": None}
+            message = f"French says {q.raw} ({q.describe()}); the English has no such number{note}"
+            details = {"change": "added", "fr": q.to_json(), "en": None, "stated_nearby": nearby}
         else:
             fr_ids, en_ids = tuple(bead.fr), (x.sentence,)
-            message = f"English says {q.raw} ({q.describe()}); the French has no such number"
-            details = {"change": "missing", "fr": None, "en": q.to_json()}
+            message = f"English says {q.raw} ({q.describe()}); the French has no such number{note}"
+            details = {"change": "missing", "fr": None, "en": q.to_json(), "stated_nearby": nearby}
         return Finding(
             id=finding_id(
                 FindingType.NUMBER,

@@ -3,9 +3,12 @@
 Three passes, from the strictest to the loosest:
 1. one-to-one pairs of quantities that say the same thing (same value, compatible units),
    identical kinds and units first;
-2. what is left is *explained* when the other side states the same value anyway: a repeated
-   mention, a range written as two numbers ("entre 550 et 834" / "550 to 834"), a date
-   whose day and year the other side gives apart;
+2. what is left is *explained* when the other side states the same value anyway with a
+   quantity not already paired: a range written as two numbers ("entre 550 et 834" /
+   "550 to 834", in the same order), a date whose day and year the other side gives apart.
+   A paired value explains a leftover only when the leftover's own side repeats it
+   ("200 jours et 200 nuits" / "200 days and nights"): a value stated once on each side
+   cannot excuse a second one that vanished;
 3. what is still left is paired as an *altered* value when both sides hold a quantity of the
    same family (two percentages, two dates, two amounts…), else it is *missing* from the
    French (an English value) or *added* in the French (a French value).
@@ -18,6 +21,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import pairwise
 
 from align.numbers.quantity import Quantity, QuantityKind, normalise_number
 
@@ -72,9 +76,23 @@ def _dates_agree(a: tuple, b: tuple) -> bool:
     return bool(shared) and all(x == y for x, y in shared) and (a[1] is None) == (b[1] is None)
 
 
+#: French counts a week as "huit jours" and a fortnight as "quinze jours" (in words).
+_FRENCH_WEEKS = {(8.0, "day"): (7.0, "day"), (15.0, "day"): (14.0, "day")}
+
+
+def _idiom_agrees(a: Quantity, b: Quantity) -> bool:
+    for x, y in ((a, b), (b, a)):
+        said = _FRENCH_WEEKS.get((float(x.value), x.unit))  # type: ignore[arg-type]
+        if x.spelled and said is not None and said == (float(y.value), y.unit):  # type: ignore[arg-type]
+            return True
+    return False
+
+
 def same_quantity(a: Quantity, b: Quantity) -> bool:
     """True when `a` and `b` state the same value (kinds may differ: 20e and 20 agree)."""
     if a.is_scalar and b.is_scalar:
+        if _idiom_agrees(a, b):
+            return True
         if not units_compatible(a.unit, b.unit):
             return False
         if K.YEAR in (a.kind, b.kind) and {a.kind, b.kind} & {K.MONEY, K.PERCENT}:
@@ -136,6 +154,8 @@ def explained_by(quantity: Quantity, others: Iterable[Quantity]) -> Quantity | N
         return None
     if _is_date(quantity):  # a date is told by a date, not by a loose day and year
         pool = [other for other in pool if _is_date(other)]
+    elif quantity.kind is K.RANGE:  # a range by loose ends, or by a range in the same order
+        pool = [other for other in pool if other.kind is not K.RANGE]
     pieces = [p for other in pool for p in parts(other)]
     own = parts(quantity)
     if own and all(any(same_quantity(p, o) for o in pieces) for p in own):
@@ -150,11 +170,15 @@ def _is_date(q: Quantity) -> bool:
 def _date_gaps(f: Quantity, e: Quantity) -> tuple[list[Quantity], list[Quantity]]:
     """Day or year that one of two agreeing dates gives and the other does not:
     "28 août" for "August 28, 2023" has lost its year."""
-    if f.kind is not K.DATE or e.kind is not K.DATE:
+    if f.kind is K.RANGE and e.kind is K.RANGE and _is_date(f) and _is_date(e):
+        f_date, e_date = f.value[1], e.value[1]  # type: ignore[index]  # 14–15 mai (2025)
+    elif f.kind is K.DATE and e.kind is K.DATE:
+        f_date, e_date = f.value, e.value
+    else:
         return [], []
     missing, added = [], []
     for slot, kind in ((2, K.INTEGER), (0, K.YEAR)):
-        fv, ev = f.value[slot], e.value[slot]  # type: ignore[index]
+        fv, ev = f_date[slot], e_date[slot]  # type: ignore[index]
         if fv is None and ev is not None:
             missing.append(replace(e, kind=kind, value=float(ev)))
         elif ev is None and fv is not None:
@@ -180,6 +204,45 @@ def _swaps(
                 continue
             if e2.start < e1.start:
                 found.append(((f1, e1), (f2, e2)))
+    for i, (f1, e1) in enumerate(ordered):
+        for f2, e2 in ordered[i + 1 :]:
+            if any(q.spelled for q in (f1, e1, f2, e2)):
+                continue
+            if _unit_moved(f1, e1, f2, e2) and not same_quantity(f1, f2):
+                found.append(((f1, e1), (f2, e2)))
+    return found
+
+
+def _unit_moved(f1: Quantity, e1: Quantity, f2: Quantity, e2: Quantity) -> bool:
+    """ "259 localités et 24 km2" for "24 localities and 259 sq km": each value is found,
+    but the unit went from one to the other."""
+    french_moved = f1.unit is not None and f1.unit == e2.unit and e1.unit is None
+    english_moved = e1.unit is not None and e1.unit == f2.unit and f1.unit is None
+    return (french_moved and f2.unit is None) or (english_moved and e2.unit is None)
+
+
+def _range_order_swaps(
+    lone: Sequence[Quantity], others: Sequence[Quantity], french_first: bool
+) -> list[tuple[tuple[Quantity, Quantity], tuple[Quantity, Quantity]]]:
+    """Two loose values given in the other order than the ends of the range that states
+    them: "de 7 à 5 %" for "5–7 percent"."""
+    found = []
+    for r in others:
+        if r.kind is not K.RANGE or _is_date(r):
+            continue
+        ends = parts(r)
+        placed = []
+        for q in lone:
+            slots = [i for i, end in enumerate(ends) if same_quantity(q, end)]
+            if len(slots) == 1:
+                placed.append((q.start, slots[0], q))
+        placed.sort(key=lambda x: x[0])
+        for (_, slot1, q1), (_, slot2, q2) in pairwise(placed):
+            if slot1 > slot2:
+                pair1, pair2 = (q1, r), (q2, r)
+                if not french_first:
+                    pair1, pair2 = (r, q1), (r, q2)
+                found.append((pair1, pair2))
     return found
 
 
@@ -239,6 +302,21 @@ def _match_one_to_one(
     return pairs
 
 
+def _explained_by_unpaired(
+    quantity: Quantity,
+    own_side: Sequence[Quantity],
+    unpaired: Sequence[Quantity],
+    paired: Sequence[Quantity],
+) -> Quantity | None:
+    """The other side's quantity that states `quantity`'s value: one left unpaired, or a
+    paired one when `quantity`'s own side says the value twice (a writer's repeat)."""
+    partner = explained_by(quantity, unpaired)
+    if partner is not None:
+        return partner
+    repeated = any(o is not quantity and same_quantity(o, quantity) for o in own_side)
+    return explained_by(quantity, paired) if repeated else None
+
+
 def compare_quantities(fr: Sequence[Quantity], en: Sequence[Quantity]) -> NumberComparison:
     """Match French quantities with English ones by value (see the module's docstring)."""
     french, english = list(fr), list(en)
@@ -251,20 +329,28 @@ def compare_quantities(fr: Sequence[Quantity], en: Sequence[Quantity]) -> Number
         lost, extra = _date_gaps(f, e)
         gaps_missing += lost
         gaps_added += extra
+    paired_fr = [f for f, _ in matched]
+    paired_en = [e for _, e in matched]
     lone_french = []
+    explained_french = []
     for f in french:
-        partner = explained_by(f, en)
+        partner = _explained_by_unpaired(f, fr, english, paired_en)
         if partner is None:
             lone_french.append(f)
         else:
             matched.append((f, partner))
+            explained_french.append(f)
     lone_english = []
+    explained_english = []
     for e in english:
-        partner = explained_by(e, fr)
+        partner = _explained_by_unpaired(e, en, french, paired_fr)
         if partner is None:
             lone_english.append(e)
         else:
             matched.append((partner, e))
+            explained_english.append(e)
+    swapped += _range_order_swaps(explained_french, english, french_first=True)
+    swapped += _range_order_swaps(explained_english, french, french_first=False)
     altered, missing, added = pair_alterations(lone_french, lone_english)
     return NumberComparison(
         matched=tuple(matched),

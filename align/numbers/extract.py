@@ -72,13 +72,14 @@ _LIST_JOIN = {
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 _ROMAN = re.compile(r"(?<![\w-])(?P<n>[MDCLXVI]+)(?P<suf>ème|ᵉʳ|ᵉ|er|ère|re|e)?(?![^\W\d_])")
 _CHAPTER_ROMAN = re.compile(
-    r"(?:(?<![\w-])(?P<label>(?i:chapitre|livre|tome|partie|chapter|book|part|volume|act|acte)"
+    r"(?:(?<![\w-])(?P<label>(?i:chapitre|livre|tome|partie|chapter|book|part|volume|act|acte"
+    r"|num[ée]ro|number)"
     r"\s+)|^\s*)(?P<n>[MDCLXVI]+)(?![\w])"
 )
 _COLLECTIVE = {
     "fr": re.compile(
         r"(?<![\w-])(?i:une|la|sa|leur)\s+(?P<w>(?i:dizaine|douzaine|quinzaine|vingtaine|trentaine"
-        r"|quarantaine|cinquantaine|soixantaine|centaine))(?![\w-])"
+        r"|quarantaine|cinquantaine|soixantaine|centaine))(?![\w-])(?P<k>\s+de\s+mille(?![\w-]))?"
         r"|(?<![\w-])(?i:un)\s+(?P<m>(?i:millier))(?![\w-])"
     ),
     "en": re.compile(r"(?<![\w-])(?i:a)\s+(?P<w>(?i:dozen|score))(?![\w-])"),
@@ -716,7 +717,8 @@ class _Extractor:
         for m in _COLLECTIVE[self.lang].finditer(self.text):
             word = (m["w"] or m["m"]).lower()
             start = m.start("w") if m["w"] else m.start("m")
-            quantity = self.add(start, m.end(), K.INTEGER, float(_COLLECTIVE_VALUES[word]))
+            value = float(_COLLECTIVE_VALUES[word]) * (1000 if m.groupdict().get("k") else 1)
+            quantity = self.add(start, m.end(), K.INTEGER, value)  # une trentaine de mille
             if quantity is not None and word != "dozen":
                 self.found[-1] = replace(quantity, approximate=True, spelled=True)
             elif quantity is not None:
@@ -840,6 +842,7 @@ class _Extractor:
                     self.add_found(quantity, vague=True)  # mille fois, a thousand times
                 placed.append((len(self.found) - 1, self.found[-1], number, tail))
         self.share_scale(placed)
+        self.join_scaled_words(placed)
 
     def said_fraction(self, end: int, number: float, tail: _Tail) -> tuple[float, _Tail]:
         """What follows a whole number and completes it: "dix-huit milles cinq dixièmes",
@@ -925,6 +928,34 @@ class _Extractor:
                 return K.YEAR, stop
         scaled = normalise_number(number * tail.scale)
         return (K.INTEGER if float(scaled).is_integer() else K.DECIMAL), stop
+
+    def join_scaled_words(self, placed: list[tuple[int, Quantity, float, _Tail]]) -> None:
+        """'dix-sept millions cinq cent soixante-huit mille kilogrammes': one number, read in
+        two pieces because scale words above a thousand end a run of number words."""
+        gone: set[int] = set()
+        for (i, first, _, tail), (j, second, _, _) in pairwise(placed):
+            if i in gone or not (first.spelled and second.spelled) or first.unit is not None:
+                continue
+            if tail.scale < 1e6 or not first.is_scalar or not second.is_scalar:
+                continue
+            if float(second.value) >= tail.scale:  # type: ignore[arg-type]
+                continue
+            if self.text[first.end : second.start].strip().lower() not in ("", "et", "and"):
+                continue
+            joined = normalise_number(float(first.value) + float(second.value))  # type: ignore[arg-type]
+            self.found[i] = replace(
+                first,
+                raw=self.text[first.start : second.end],
+                end=second.end,
+                value=joined,
+                unit=second.unit,
+                kind=second.kind if second.kind is not K.DECIMAL else K.DECIMAL,
+            )
+            self.found[j] = self.found[i]
+            gone.add(j)
+        if gone:
+            keep = [q for k, q in enumerate(self.found) if k not in gone]
+            self.found[:] = keep
 
     def share_scale(self, placed: list[tuple[int, Quantity, float, _Tail]]) -> None:
         """'entre 550 et 834 milliards de roubles': the first number shares the second's scale
