@@ -186,24 +186,32 @@ def _date_gaps(f: Quantity, e: Quantity) -> tuple[list[Quantity], list[Quantity]
     return missing, added
 
 
+#: A French quantity, the English quantity it was paired with, the English value it was
+#: compared with (a range's end, or the quantity itself) and that value's place in the English.
+_Link = tuple[Quantity, Quantity, Quantity, tuple[int, int]]
+
+
 def _swaps(
-    pairs: Sequence[tuple[Quantity, Quantity]],
+    pairs: Sequence[tuple[Quantity, Quantity]], links: Sequence[_Link] = ()
 ) -> list[tuple[tuple[Quantity, Quantity], tuple[Quantity, Quantity]]]:
     """Pairs of one kind and unit, different values, crossed between the two texts; figures
-    written in digits only."""
+    written in digits only. `links` adds French values told by the ends of an English range
+    ("passant de 55 à 97 à 98 milliards" / "from 55 billion to 97–98 billion")."""
     found = []
-    ordered = sorted(pairs, key=lambda p: p[0].start)
-    for i, (f1, e1) in enumerate(ordered):
-        for f2, e2 in ordered[i + 1 :]:
-            same_sort = f1.kind is f2.kind and e1.kind is e2.kind and f1.kind is e1.kind
+    every = [(f, e, e, (e.start, 0)) for f, e in pairs] + list(links)
+    chained = sorted(every, key=lambda link: link[0].start)
+    for i, (f1, e1, v1, pos1) in enumerate(chained):
+        for f2, e2, v2, pos2 in chained[i + 1 :]:
+            same_sort = f1.kind is f2.kind and v1.kind is v2.kind and f1.kind is v1.kind
             if not same_sort or f1.unit != f2.unit or not f1.is_scalar:
                 continue
-            if any(q.spelled for q in (f1, e1, f2, e2)):
+            if any(q.spelled for q in (f1, v1, f2, v2)):
                 continue  # words move freely in a sentence ("tous deux", "the two of them")
-            if f1.raw == f2.raw or e1.start == e2.start or same_quantity(f1, f2):
+            if f1.raw == f2.raw or pos1 == pos2 or same_quantity(f1, f2):
                 continue
-            if e2.start < e1.start:
+            if pos2 < pos1:
                 found.append(((f1, e1), (f2, e2)))
+    ordered = sorted(pairs, key=lambda p: p[0].start)
     for i, (f1, e1) in enumerate(ordered):
         for f2, e2 in ordered[i + 1 :]:
             if any(q.spelled for q in (f1, e1, f2, e2)):
@@ -313,7 +321,10 @@ def _explained_by_unpaired(
     partner = explained_by(quantity, unpaired)
     if partner is not None:
         return partner
-    repeated = any(o is not quantity and same_quantity(o, quantity) for o in own_side)
+    exact = replace(quantity, approximate=False)
+    repeated = any(
+        o is not quantity and same_quantity(replace(o, approximate=False), exact) for o in own_side
+    )
     return explained_by(quantity, paired) if repeated else None
 
 
@@ -322,7 +333,8 @@ def compare_quantities(fr: Sequence[Quantity], en: Sequence[Quantity]) -> Number
     french, english = list(fr), list(en)
     matched = _match_one_to_one(french, english, strict=True)
     matched += _match_one_to_one(french, english, strict=False)
-    swapped = _swaps(matched)
+    one_to_one = list(matched)
+    swapped = _swaps(one_to_one)
     gaps_missing: list[Quantity] = []
     gaps_added: list[Quantity] = []
     for f, e in matched:
@@ -349,7 +361,16 @@ def compare_quantities(fr: Sequence[Quantity], en: Sequence[Quantity]) -> Number
         else:
             matched.append((partner, e))
             explained_english.append(e)
-    swapped += _range_order_swaps(explained_french, english, french_first=True)
+    links = [
+        (f, r, end, (r.start, slot))
+        for f in explained_french
+        for r in english
+        if r.kind is K.RANGE and not _is_date(r)
+        for slot, end in enumerate(parts(r))
+        if same_quantity(f, end)
+    ]
+    if links:
+        swapped = _swaps(one_to_one, links)
     swapped += _range_order_swaps(explained_english, french, french_first=False)
     altered, missing, added = pair_alterations(lone_french, lone_english)
     return NumberComparison(
