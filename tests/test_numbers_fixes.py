@@ -45,7 +45,7 @@ def check(fr: list[str], en: list[str], beads: list[tuple[tuple[int, ...], tuple
 @pytest.mark.parametrize(
     ("text", "raw", "value"),
     [
-        ("and instantly four and twenty soldiers drew up round the newcomers", "four and twenty", 24),
+        ("and instantly four and twenty soldiers drew up", "four and twenty", 24),
         ("to run the gauntlet six and thirty times", "six and thirty", 36),
         ("a man of six or seven-and-twenty can take care of himself", "seven-and-twenty", 27),
         ("no more than threescore and eleven quarterings", "threescore and eleven", 71),
@@ -58,7 +58,7 @@ def test_archaic_english_numbers(text: str, raw: str, value: int) -> None:
 
 def test_archaic_english_ordinal() -> None:
     found = extract_quantities("'Tis the six-and-twentieth edition, promulgated at Boston", "en")
-    assert [(q.raw, q.kind.value, q.value) for q in found][0] == (
+    assert next((q.raw, q.kind.value, q.value) for q in found) == (
         "six-and-twentieth",
         "ordinal",
         26.0,
@@ -180,7 +180,8 @@ def test_a_third_before_a_noun_is_a_rank() -> None:
 
 
 def test_vague_and_hyperbolic_words_are_marked() -> None:
-    vague = {q.raw: q.vague for q in extract_quantities("J'ai été tenté cent fois de partir.", "fr")}
+    tempted = extract_quantities("J'ai été tenté cent fois de partir.", "fr")
+    vague = {q.raw: q.vague for q in tempted}
     assert vague == {"cent": True}
     exact = {q.raw: q.vague for q in extract_quantities("Cent cinquante participants.", "fr")}
     assert exact == {"Cent cinquante": False}
@@ -191,13 +192,14 @@ def test_vague_and_hyperbolic_words_are_marked() -> None:
 
 def test_a_reversed_range_is_an_alteration() -> None:
     result = compare(
-        "Le programme s'étend sur la période 2030-2025.", "The programme covers the 2025–2030 period."
+        "Le programme s'étend sur la période 2030-2025.",
+        "The programme covers the 2025–2030 period.",
     )
     assert [(f.raw, e.raw) for f, e in result.altered] == [("2030-2025", "2025–2030")]
 
 
 def test_loose_values_in_the_other_order_than_the_range_are_swapped() -> None:
-    result = compare("Les dépenses ont augmenté de 7 à 5 % par an.", "Spending grew by 5–7 percent.")
+    result = compare("Les dépenses ont augmenté de 7 à 5 % par an.", "Spending grew 5–7 percent.")
     assert result.swapped and not result.agrees
 
 
@@ -241,7 +243,7 @@ def test_a_repeat_of_the_writer_is_excused() -> None:
 
 
 def test_a_date_range_that_loses_its_year() -> None:
-    result = compare("La conférence aura lieu les 14 et 15 mai.", "It will be held on May 14–15, 2025.")
+    result = compare("La conférence aura lieu les 14 et 15 mai.", "It is held on May 14–15, 2025.")
     assert [e.value for e in result.missing] == [2025.0]
 
 
