@@ -177,7 +177,7 @@ _PHRASES: dict[str, list[tuple[re.Pattern[str], QuantityKind, object, str | None
             (0, 0),
             None,
         ),
-        (re.compile(r"(?<![\w-])New\s+Year['’]s\s+Day(?![\w-])"), K.DATE, (None, 1, 1), None),
+        (re.compile(r"(?<![\w-])New\s+Year\s?['’]\s?s\s+Day(?![\w-])"), K.DATE, (None, 1, 1), None),
     ],
     "fr": [
         (re.compile(r"(?<![\w-])(?i:demi-douzaine)(?![\w-])"), K.INTEGER, 6.0, None),
