@@ -1,8 +1,10 @@
 """Number check benchmark: false alarms on correct translations, recall on injected errors.
 
-Two sources:
+Three sources:
 1. `bench/data/number_pairs.tsv`: hand-written French–English pairs, correct translations,
-   covering every number form of DESIGN.md (one bead per pair);
+   covering every number form of DESIGN.md (one bead per pair), written with the extractor;
+1b. `bench/data/number_pairs_heldout.tsv`: kremlin-style pairs written apart, before the
+   extractor's second round, reported separately;
 2. the French–English gold beads of ../shared/bench/transread-fren (literary, tokenised),
    checked book by book with the gold alignment.
 Errors are injected in the French with plain regular expressions, independent of the
@@ -11,7 +13,7 @@ percentage, move a date by a day, change an ordinal, change a number word. An in
 caught when the check raises a finding it did not raise on the correct text, on the French
 sentence that was changed.
 
-Run: python bench/numbers_bench.py [--seed N] [--show-alarms]
+Run: python bench/numbers_bench.py [--seed N] [--show-alarms] [--pairs-only]
 """
 
 from __future__ import annotations
