@@ -58,7 +58,7 @@ class BatchOptions:
     ignore_file: Path | None = None
     jobs: int = 1
     force: bool = False
-    thresholds: Mapping[str, float] = field(default_factory=dict)
+    thresholds: Mapping[str, int | float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ class Progress:
         pass
 
 
-def check_config_from(thresholds: Mapping[str, float]) -> CheckConfig:
+def check_config_from(thresholds: Mapping[str, int | float]) -> CheckConfig:
     """A CheckConfig with the given thresholds; unknown names are a one-line error."""
     known = {f.name for f in fields(CheckConfig)}
     unknown = sorted(set(thresholds) - known)
@@ -117,7 +117,17 @@ def check_config_from(thresholds: Mapping[str, float]) -> CheckConfig:
         raise BatchError(
             f"unknown threshold(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
         )
-    return replace(CheckConfig(), **dict(thresholds))
+    defaults = CheckConfig()
+    values: dict[str, int | float] = {}
+    for name, value in thresholds.items():
+        default = getattr(defaults, name)
+        if isinstance(default, int) and not isinstance(default, bool):
+            if float(value) != int(value):
+                raise BatchError(f"threshold {name} must be a whole number, not {value}")
+            values[name] = int(value)
+        else:
+            values[name] = float(value)
+    return replace(defaults, **values)
 
 
 def config_json(config: CheckConfig) -> dict[str, Any]:

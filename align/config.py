@@ -42,7 +42,7 @@ class Settings:
     ignore: Path | None = None
     fail_on: str | None = None
     cache_dir: Path = Path("corpus/.cache")
-    thresholds: dict[str, float] = field(default_factory=dict)
+    thresholds: dict[str, int | float] = field(default_factory=dict)
     source: Path | None = None  # the file these came from, if any
 
 
@@ -97,7 +97,7 @@ def settings_from_table(table: dict[str, Any], source: Path | None = None) -> Se
         mirrors = [mirrors]
     thresholds = table.get("thresholds", {})
     if not isinstance(thresholds, dict) or not all(
-        isinstance(v, int | float) for v in thresholds.values()
+        isinstance(v, int | float) and not isinstance(v, bool) for v in thresholds.values()
     ):
         raise ConfigError(f"{where}thresholds must be a table of numbers")
     defaults = Settings()
@@ -111,7 +111,8 @@ def settings_from_table(table: dict[str, Any], source: Path | None = None) -> Se
         ignore=path_of("ignore"),
         fail_on=fail_on,
         cache_dir=path_of("cache_dir") or defaults.cache_dir,
-        thresholds={str(k): float(v) for k, v in thresholds.items()},
+        # Kept as written: some thresholds are counts (whole numbers), the rest fractions.
+        thresholds={str(k): v for k, v in thresholds.items()},
         source=source,
     )
 

@@ -279,3 +279,24 @@ def test_the_installed_command_runs_as_a_subprocess(tmp_path: Path) -> None:
     assert "findings at or above medium remain" in done.stderr
     assert "post01.txt" in done.stdout
     assert (tmp_path / "rep" / "index.html").is_file()
+
+
+def test_thresholds_from_the_settings_file_reach_the_checks_and_the_signature(
+    tmp_path: Path,
+) -> None:
+    posts, en_args = write_batch(tmp_path, 1)
+    (tmp_path / "fidelity.toml").write_text(
+        "offline = true\n[thresholds]\nneighbour_beads = 3\ncovered_similarity = 0.5\n", "utf-8"
+    )
+    code, _, err = run(str(posts), "--out", "rep", *en_options(en_args))
+    assert code == 0, err
+    twin = json.loads((tmp_path / "rep" / "post01.json").read_text("utf-8"))
+    thresholds = twin["signature"]["thresholds"]
+    assert thresholds["neighbour_beads"] == 3 and thresholds["covered_similarity"] == 0.5
+
+    (tmp_path / "fidelity.toml").write_text("[thresholds]\nneighbour_beads = 2.5\n", "utf-8")
+    code, _, err = run(str(posts), "--offline", "--out", "rep", *en_options(en_args))
+    assert code == 2 and "neighbour_beads must be a whole number" in err
+    (tmp_path / "fidelity.toml").write_text("[thresholds]\nno_such_knob = 1\n", "utf-8")
+    code, _, err = run(str(posts), "--offline", "--out", "rep", *en_options(en_args))
+    assert code == 2 and "unknown threshold(s) no_such_knob" in err
