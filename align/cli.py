@@ -36,8 +36,12 @@ def _register_commands() -> None:
 
 
 def main() -> None:
-    _register_commands()
-    app()
+    # Run through the importable module: under `python -m align.cli` this file is __main__,
+    # a second copy, and the commands register themselves on `align.cli.app`.
+    from align import cli
+
+    cli._register_commands()
+    cli.app()
 
 
 if __name__ == "__main__":
