@@ -31,15 +31,3 @@ def test_finding_to_json_has_the_design_keys() -> None:
     assert set(data) == {"id", "type", "severity", "confidence", "fr", "en", "message", "details"}
     assert data["type"] == "omission" and data["severity"] == "high"
     assert data["confidence"] == 0.912
-
-
-def test_cli_runs_as_a_module() -> None:
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, "-m", "align.cli", "--help"], capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0
-    for command in ("check", "corpus", "fetch", "align"):
-        assert command in done.stdout
