@@ -25,6 +25,30 @@ class CheckConfig:
     neighbour_beads: int = 2  # how many beads either side may cover an unmatched sentence
     short_sentence_words: int = 4  # "Thank you." and the like: low severity
 
+    # a French line kept out of the alignment (caption, tag, dateline, unaligned heading)
+    # excuses an English sentence only as a near-translation of it: similarity at least
+    # `loose_similarity`, the line's best match among all English sentences, and at least
+    # `loose_margin` closer to it than any aligned French bead is.
+    loose_similarity: float = 0.6
+    loose_margin: float = 0.1
+
+    # omission inside a bead: the aligner often merges an untranslated English sentence
+    # into a neighbour's bead (1-2, 2-3 …). A sentence (or run) at either end of a bead with
+    # two or more English sentences is untranslated when it has at least `orphan_min_words`
+    # words (shorter ones are too noisy to judge); its own similarity to the bead's French
+    # and to the French's best run of clauses lie at least `orphan_below_median` /
+    # `orphan_part_below_median` under the event's median bead similarity; the bead's other
+    # English is at least `orphan_margin` more similar to the French than it is; and leaving
+    # it out does not make the bead worse: gain in similarity + `orphan_length_weight` × gain
+    # in length fit (|log length ratio − the event's median log ratio|) ≥ `orphan_min_evidence`.
+    orphan_min_words: int = 6
+    orphan_min_evidence: float = 0.0
+    orphan_length_weight: float = 0.1
+    orphan_below_median: float = 0.12
+    orphan_part_below_median: float = 0.12
+    orphan_margin: float = 0.15
+    orphan_max_run: int = 2  # longest run of English sentences tested as one
+
     # partial omission: a run of clauses of a bead's English is not covered by its French
     # when leaving it out raises the bead's similarity by at least `span_min_gain` and the
     # run itself is no more similar to the French than `span_max_similarity`.

@@ -39,6 +39,16 @@ class MemoEncoder:
         return np.stack([self._memo[t] for t in texts])
 
 
+def embed(encoder: Encoder, texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """Every distinct text embedded in one encoder call (a memoising encoder makes repeats
+    free): the checks collect what they need for a whole event first, then look it up."""
+    unique = list(dict.fromkeys(texts))
+    if not unique:
+        return {}
+    vectors = encoder.encode(unique)
+    return dict(zip(unique, vectors, strict=True))
+
+
 def memoised(encoder: Encoder | None) -> Encoder | None:
     if encoder is None or isinstance(encoder, MemoEncoder):
         return encoder

@@ -20,6 +20,7 @@ from align.checks.config import DEFAULT_CONFIG, CheckConfig
 from align.checks.evidence import (
     bead_similarities,
     distribution,
+    embed,
     en_text,
     fr_text,
     one_line,
@@ -93,46 +94,219 @@ class Coverage:
     merge_drop: float  # how much adding it to the neighbour bead's English lowers its score
     fr: tuple[int, ...]
     covered: bool
+    loose: bool = False  # the French is a line kept out of the alignment (caption, heading…)
 
 
-def _coverage(
-    data: CheckInput, position: int, en_index: int, config: CheckConfig
-) -> Coverage | None:
-    encoder = data.encoder
-    if encoder is None:
-        return None
-    sentence = data.en[en_index].text
-    candidates: list[tuple[Bead, bool]] = []  # (bead, neighbour lies before the gap)
+def _sim(vectors: dict[str, np.ndarray], a: str, b: str) -> float:
+    return float(np.dot(vectors[a], vectors[b]))
+
+
+def _neighbours(data: CheckInput, position: int, config: CheckConfig) -> list[tuple[Bead, bool]]:
+    """Beads with French within `neighbour_beads` of a gap, and whether they lie before it."""
     lo = max(0, position - config.neighbour_beads)
     hi = min(len(data.beads), position + config.neighbour_beads + 1)
-    for p in range(lo, hi):
-        if p != position and data.beads[p].fr:
-            candidates.append((data.beads[p], p < position))
-    loose = [s for s in data.fr if s.kind in NOT_TRANSLATION | {"body", "turn"}]
+    return [
+        (data.beads[p], p < position) for p in range(lo, hi) if p != position and data.beads[p].fr
+    ]
+
+
+def _merged(own: str, sentence: str, before: bool) -> str:
+    return f"{own} {sentence}" if before else f"{sentence} {own}"
+
+
+def loose_lines(data: CheckInput) -> list[int]:
+    """French lines kept out of the alignment: captions, tags, datelines, unaligned headings."""
     aligned = {i for b in data.beads for i in b.fr}
-    # French lines kept out of the alignment (a heading, a caption) may carry the sentence
-    for s in loose:
-        if s.index not in aligned:
-            candidates.append((Bead((s.index,), (), 0.0), True))
-    best: Coverage | None = None
-    for bead, before in candidates:
-        fr = fr_text(data, bead)
-        sim = _sim(encoder, sentence, fr)
-        drop = 0.0
-        if bead.en:
-            own = en_text(data, bead)
-            merged = f"{own} {sentence}" if before else f"{sentence} {own}"
-            drop = _sim(encoder, fr, own) - _sim(encoder, fr, merged)
-        covered = sim >= config.covered_similarity and drop <= config.covered_merge_drop
-        candidate = Coverage(round(sim, 3), round(drop, 3), bead.fr, covered)
-        if best is None or (candidate.covered, sim) > (best.covered, best.similarity):
-            best = candidate
-    return best
+    return [s.index for s in data.fr if s.index not in aligned and s.kind != "elision"]
 
 
-def _sim(encoder, a: str, b: str) -> float:
-    va, vb = encoder.encode([a, b])
-    return float(np.dot(va, vb))
+class _CoverageJudge:
+    """Coverage of the English sentences of 0-1 beads, with every embedding of the event
+    computed in one encoder call."""
+
+    def __init__(self, data: CheckInput, gaps: Sequence[tuple[int, int]], config: CheckConfig):
+        self.data, self.config = data, config
+        self.loose = loose_lines(data)
+        self.bead_french = [fr_text(data, b) for b in data.beads if b.fr]
+        texts: list[str] = [s.text for s in data.en]
+        texts += [data.fr[i].text for i in self.loose] + self.bead_french
+        for position, en_index in gaps:
+            sentence = data.en[en_index].text
+            for bead, before in _neighbours(data, position, config):
+                texts.append(fr_text(data, bead))
+                if bead.en:
+                    own = en_text(data, bead)
+                    texts += [own, _merged(own, sentence, before)]
+        assert data.encoder is not None
+        self.vectors = embed(data.encoder, texts)
+        if self.loose:
+            english = np.stack([self.vectors[s.text] for s in data.en])
+            lines = np.stack([self.vectors[data.fr[i].text] for i in self.loose])
+            self.line_best = dict(
+                zip(self.loose, np.argmax(lines @ english.T, axis=1), strict=True)
+            )
+
+    def coverage(self, position: int, en_index: int) -> Coverage:
+        data, config, vectors = self.data, self.config, self.vectors
+        sentence = data.en[en_index].text
+        best: Coverage | None = None
+        for bead, before in _neighbours(data, position, config):
+            fr = fr_text(data, bead)
+            sim = _sim(vectors, sentence, fr)
+            drop = 0.0
+            if bead.en:
+                own = en_text(data, bead)
+                drop = _sim(vectors, fr, own) - _sim(vectors, fr, _merged(own, sentence, before))
+            covered = sim >= config.covered_similarity and drop <= config.covered_merge_drop
+            candidate = Coverage(round(sim, 3), round(drop, 3), bead.fr, covered)
+            if best is None or (candidate.covered, sim) > (best.covered, best.similarity):
+                best = candidate
+        loose = self._loose_cover(en_index)
+        if loose is not None and (best is None or not best.covered):
+            return loose
+        return best or Coverage(0.0, 0.0, (), False)
+
+    def _loose_cover(self, en_index: int) -> Coverage | None:
+        """A loose French line excuses an English sentence only as its near-translation: very
+        similar, the line's best English match, and clearly closer than any aligned French."""
+        if not self.loose:
+            return None
+        data, config, vectors = self.data, self.config, self.vectors
+        sentence = data.en[en_index].text
+        aligned_best = max((_sim(vectors, sentence, f) for f in self.bead_french), default=0.0)
+        best: Coverage | None = None
+        for line in self.loose:
+            sim = _sim(vectors, sentence, data.fr[line].text)
+            covered = (
+                sim >= config.loose_similarity
+                and self.line_best[line] == en_index
+                and sim >= aligned_best + config.loose_margin
+            )
+            candidate = Coverage(round(sim, 3), 0.0, (line,), covered, loose=True)
+            if best is None or (candidate.covered, sim) > (best.covered, best.similarity):
+                best = candidate
+        return best if best is not None and best.covered else None
+
+
+# --- English merged into a neighbour's bead --------------------------------------------------
+
+_FR_CLAUSE_BREAK = re.compile(
+    r"(?<=[,;:.!?…])\s+|\s+(?=[—–]\s)|\s+(?=\()"
+    r"|\s+(?=(?:et|mais|car|puis|où|qui|lorsque|quand|tandis|donc|alors|dont)\s)",
+    re.IGNORECASE,
+)
+
+
+def french_parts(text: str, max_clauses: int = 6) -> list[str]:
+    """Every run of up to `max_clauses` consecutive clauses of a French text, short of the
+    whole: where one French sentence translates two English ones, each English sentence has
+    its own run of clauses; an untranslated one has none."""
+    clauses = [c.strip() for c in _FR_CLAUSE_BREAK.split(text) if c and c.strip()]
+    n = len(clauses)
+    return [
+        " ".join(clauses[a:z])
+        for a in range(n)
+        for z in range(a + 1, min(n, a + max_clauses) + 1)
+        if (a, z) != (0, n)
+    ]
+
+
+@dataclass(frozen=True)
+class Orphan:
+    """English sentences of an aligned bead that its French does not translate."""
+
+    position: int  # of the bead
+    en: tuple[int, ...]
+    similarity: float  # the sentences vs the bead's French
+    best_part: float  # vs the most similar run of the French's clauses
+    others: float  # the most similar other English sentence of the bead vs the French
+    gain: float  # the bead's similarity without them, minus with them
+    length_gain: float  # how much better the bead's lengths fit the event's without them
+    median: float  # the event's median bead similarity
+
+    def evidence(self, config: CheckConfig) -> float:
+        return self.gain + config.orphan_length_weight * self.length_gain
+
+
+def _edge_runs(en: tuple[int, ...], longest: int) -> list[tuple[int, ...]]:
+    """Runs at either end of a bead's English, never all of it: a sentence the French left
+    out sits where the aligner attached it, at the edge of a neighbour's bead."""
+    sizes = range(1, min(longest, len(en) - 1) + 1)
+    return list(dict.fromkeys(run for size in sizes for run in (en[:size], en[-size:])))
+
+
+def length_shift(data: CheckInput) -> float:
+    """The event's median log ratio of French to English length over its paired beads."""
+    ratios = [
+        np.log(max(1, len(fr_text(data, b))) / max(1, len(en_text(data, b))))
+        for b in data.beads
+        if b.fr and b.en
+    ]
+    return float(np.median(ratios)) if ratios else 0.0
+
+
+def _length_misfit(french: str, english: str, shift: float) -> float:
+    return abs(float(np.log(max(1, len(french)) / max(1, len(english)))) - shift)
+
+
+def merged_orphans(data: CheckInput, config: CheckConfig = DEFAULT_CONFIG) -> list[Orphan]:
+    """Untranslated English sentences that the aligner merged into a neighbour's bead.
+
+    For each bead with French and two or more English sentences, each sentence (and each
+    run of up to `orphan_max_run`) is judged by the bead's similarity without it, its own
+    similarity to the French and to the French's best run of clauses — both against the
+    event's median bead similarity — and the margin by which the bead's other English is
+    closer to the French. Where a French sentence translates two English ones, both are
+    close to some part of it and leaving either out lowers the bead's similarity.
+    """
+    encoder = data.encoder
+    beads = [(p, b) for p, b in enumerate(data.beads) if b.fr and len(b.en) >= 2]
+    if encoder is None or not beads:
+        return []
+    median = distribution(bead_similarities(data), config).median
+    shift = length_shift(data)
+    plans = []
+    texts: list[str] = []
+    for position, bead in beads:
+        french, english = fr_text(data, bead), en_text(data, bead)
+        parts = french_parts(french)
+        units = [
+            (run, side_text(data.en, run), side_text(data.en, [i for i in bead.en if i not in run]))
+            for run in _edge_runs(bead.en, config.orphan_max_run)
+        ]
+        texts += [french, english, *parts, *(data.en[i].text for i in bead.en)]
+        texts += [t for _, text, rest in units for t in (text, rest)]
+        plans.append((position, bead, french, english, parts, units))
+    vectors = embed(encoder, texts)
+    found: list[Orphan] = []
+    for position, bead, french, english, parts, units in plans:
+        vf = vectors[french]
+        full = float(vf @ vectors[english])
+        part_matrix = np.stack([vectors[t] for t in parts]) if parts else None
+        single = {i: float(vf @ vectors[data.en[i].text]) for i in bead.en}
+        flagged: list[Orphan] = []
+        for run, text, rest in units:
+            if sum(len(words(data.en[i].text)) for i in run) < config.orphan_min_words:
+                continue
+            own = float(vf @ vectors[text])
+            part = float(np.max(part_matrix @ vectors[text])) if part_matrix is not None else own
+            others = max(v for i, v in single.items() if i not in run)
+            gain = float(vf @ vectors[rest]) - full
+            fit = _length_misfit(french, english, shift) - _length_misfit(french, rest, shift)
+            orphan = Orphan(position, run, own, part, others, gain, fit, median)
+            if (
+                orphan.evidence(config) >= config.orphan_min_evidence
+                and own <= median - config.orphan_below_median
+                and part <= median - config.orphan_part_below_median
+                and others - own >= config.orphan_margin
+            ):
+                flagged.append(orphan)
+        taken: set[int] = set()
+        for orphan in sorted(flagged, key=lambda o: -o.evidence(config)):
+            if not taken & set(orphan.en):
+                taken |= set(orphan.en)
+                found.append(orphan)
+    return sorted(found, key=lambda o: o.en)
 
 
 @dataclass
@@ -156,6 +330,14 @@ class OmissionCheck:
         if tail:
             findings.append(self._truncated(data, sorted(tail)))
         by_elision: dict[int, list[int]] = {}
+        gaps = [
+            (position, i)
+            for position, bead in enumerate(data.beads)
+            if not bead.fr and position not in elided
+            for i in bead.en
+            if i not in tail
+        ]
+        judge = _CoverageJudge(data, gaps, self.config) if data.encoder and gaps else None
         runs: list[_Run] = []
         current = _Run()
         for position, bead in enumerate(data.beads):
@@ -170,7 +352,7 @@ class OmissionCheck:
             for i in bead.en:
                 if i in tail:
                     continue
-                coverage = _coverage(data, position, i, self.config)
+                coverage = judge.coverage(position, i) if judge is not None else None
                 if coverage is not None and coverage.covered:
                     if current.en:
                         runs.append(current)
@@ -182,7 +364,60 @@ class OmissionCheck:
             runs.append(current)
         findings.extend(self._elided(data, k, en) for k, en in by_elision.items())
         findings.extend(self._omission(data, run) for run in runs)
+        near_elision = elision_neighbour_beads(data)
+        findings.extend(
+            self._merged(data, orphan, orphan.position in near_elision)
+            for orphan in merged_orphans(data, self.config)
+            if not set(orphan.en) & tail
+        )
         return findings
+
+    def _merged(self, data: CheckInput, orphan: Orphan, near_elision: bool) -> Finding:
+        bead = data.beads[orphan.position]
+        texts = [data.en[i].text for i in orphan.en]
+        word_count = sum(len(words(t)) for t in texts)
+        details = {
+            "reason": "merged_into_bead",
+            "en_texts": texts,
+            "words": word_count,
+            "similarity": round(orphan.similarity, 3),
+            "best_french_part_similarity": round(orphan.best_part, 3),
+            "other_english_similarity": round(orphan.others, 3),
+            "gain_without_it": round(orphan.gain, 3),
+            "length_fit_gain_without_it": round(orphan.length_gain, 3),
+            "event_median": round(orphan.median, 3),
+            "fr_text": fr_text(data, bead),
+        }
+        quote = one_line(texts[0], 60)
+        if near_elision:
+            return Finding(
+                id=finding_id(FindingType.ELIDED, *texts),
+                type=FindingType.ELIDED,
+                severity=Severity.INFO,
+                confidence=0.7,
+                fr=bead.fr,
+                en=orphan.en,
+                message=f"English beside a French cut (<…>) is not translated: “{quote}”",
+                details=details,
+            )
+        severity = Severity.HIGH if word_count >= 15 or len(texts) >= 2 else Severity.MEDIUM
+        margin = orphan.median - orphan.similarity
+        confidence = float(
+            np.clip(0.5 + margin + max(0.0, orphan.evidence(self.config)), 0.5, 0.95)
+        )
+        what = "English sentence" if len(texts) == 1 else f"{len(texts)} English sentences"
+        return Finding(
+            id=finding_id(FindingType.OMISSION, *texts),
+            type=FindingType.OMISSION,
+            severity=severity,
+            confidence=round(confidence, 3),
+            fr=bead.fr,
+            en=orphan.en,
+            message=f"{what} aligned here is not translated (similarity "
+            f"{orphan.similarity:.2f} against this event's median {orphan.median:.2f}; the "
+            f"bead scores {orphan.gain:+.2f} without it): “{quote}”",
+            details=details,
+        )
 
     def _omission(self, data: CheckInput, run: _Run) -> Finding:
         texts = [data.en[i].text for i in run.en]
@@ -278,35 +513,52 @@ class AdditionCheck:
 
     def run(self, data: CheckInput) -> list[Finding]:
         findings: list[Finding] = []
+        gaps = [(p, i) for p, b in enumerate(data.beads) if b.fr and not b.en for i in b.fr]
+        vectors = self._vectors(data, gaps)
         for position, bead in enumerate(data.beads):
             if bead.fr and not bead.en:
-                kept = [i for i in bead.fr if not self._covered(data, position, i)]
+                kept = [i for i in bead.fr if not self._covered(data, vectors, position, i)]
                 if kept:
                     findings.append(self._addition(data, kept))
         findings.extend(self._classified(data))
         return findings
 
-    def _covered(self, data: CheckInput, position: int, fr_index: int) -> bool:
-        """A French sentence split off its neighbour's translation is not an addition."""
-        encoder = data.encoder
-        if encoder is None:
-            return False
-        sentence = data.fr[fr_index].text
+    def _candidates(self, data: CheckInput, position: int) -> list[tuple[Bead, bool]]:
         lo = max(0, position - self.config.neighbour_beads)
         hi = min(len(data.beads), position + self.config.neighbour_beads + 1)
-        for p in range(lo, hi):
-            bead = data.beads[p]
-            if p == position or not bead.en:
+        return [(data.beads[p], p < position) for p in range(lo, hi) if p != position]
+
+    def _vectors(self, data: CheckInput, gaps: list[tuple[int, int]]) -> dict[str, np.ndarray]:
+        if data.encoder is None or not gaps:
+            return {}
+        texts: list[str] = []
+        for position, fr_index in gaps:
+            sentence = data.fr[fr_index].text
+            texts.append(sentence)
+            for bead, before in self._candidates(data, position):
+                if bead.en:
+                    texts.append(en_text(data, bead))
+                    if bead.fr:
+                        own = fr_text(data, bead)
+                        texts += [own, _merged(own, sentence, before)]
+        return embed(data.encoder, texts)
+
+    def _covered(self, data: CheckInput, vectors, position: int, fr_index: int) -> bool:
+        """A French sentence split off its neighbour's translation is not an addition."""
+        if not vectors:
+            return False
+        sentence = data.fr[fr_index].text
+        for bead, before in self._candidates(data, position):
+            if not bead.en:
                 continue
             english = en_text(data, bead)
-            sim = _sim(encoder, sentence, english)
-            if sim < self.config.covered_similarity:
+            if _sim(vectors, sentence, english) < self.config.covered_similarity:
                 continue
             if not bead.fr:
                 return True
             own = fr_text(data, bead)
-            merged = f"{own} {sentence}" if p < position else f"{sentence} {own}"
-            drop = _sim(encoder, english, own) - _sim(encoder, english, merged)
+            merged = _merged(own, sentence, before)
+            drop = _sim(vectors, english, own) - _sim(vectors, english, merged)
             if drop <= self.config.covered_merge_drop:
                 return True
         return False
@@ -471,20 +723,24 @@ class PartialOmissionCheck:
         scores = bead_similarities(data)
         stats = distribution(scores, self.config)
         near_elision = elision_neighbour_beads(data)
+        # sentences the omission check reports whole are not reported again in part
+        reported = {i for o in merged_orphans(data, self.config) for i in o.en}
         findings: list[Finding] = []
         for position, (bead, score) in enumerate(zip(data.beads, scores, strict=True)):
             if not (bead.fr and bead.en) or score is None:
                 continue
             if stats.z(score) < self.config.mistranslation_z and len(bead.en) == 1:
                 continue  # the whole bead is off: the mistranslation check reports it
-            span = self._worst_span(data, bead, score)
+            span = self._worst_span(data, bead, score, reported)
             if span is not None:
                 findings.append(
                     self._finding(data, bead, score, stats, span, position in near_elision)
                 )
         return findings
 
-    def _worst_span(self, data: CheckInput, bead: Bead, score: float) -> Span | None:
+    def _worst_span(
+        self, data: CheckInput, bead: Bead, score: float, reported: set[int]
+    ) -> Span | None:
         config = self.config
         encoder = data.encoder
         clauses = [
@@ -509,6 +765,8 @@ class PartialOmissionCheck:
             if gain < config.span_min_gain or sim > config.span_max_similarity:
                 continue
             en = tuple(dict.fromkeys(i for i, _ in clauses[first : last + 1]))
+            if set(en) & reported:
+                continue
             whole = all(
                 sum(1 for i, _ in clauses[first : last + 1] if i == e)
                 == sum(1 for i, _ in clauses if i == e)
