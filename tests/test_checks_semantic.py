@@ -201,3 +201,90 @@ def test_english_cut_at_an_elision_is_elided_even_with_an_encoder(encoder):
     found = run_checks(data)
     assert [(f.type, f.en) for f in found if f.en == (4,)] == [(FindingType.ELIDED, (4,))]
     assert errors(found) == []
+
+
+# --- loose French lines and English merged into a bead ------------------------------------
+
+BRONZE = "The monument was cast in bronze by sculptors from Saint Petersburg."
+
+
+def _with_loose_line(line: str, encoder) -> CheckInput:
+    """The seed event's shape: a caption line outside the alignment, an extra English
+    sentence left in a 0-1 bead after the anniversary sentence."""
+    fr = [*FR[:8], line, *FR[8:]]
+    kinds = ["body"] * 8 + ["caption"] + ["body"] * 3
+    en = [*EN[:8], BRONZE, *EN[8:]]
+    beads = [Bead((i,), (i,), 0.8) for i in range(8)] + [Bead((), (8,), 0.0)]
+    beads += [Bead((i + 1,), (i + 1,), 0.8) for i in range(8, 11)]
+    return CheckInput(
+        tuple(
+            Sentence(Side.FR, i, t, 0, (0, len(t)), kind=k)
+            for i, (t, k) in enumerate(zip(fr, kinds, strict=True))
+        ),
+        tuple(Sentence(Side.EN, i, t, 0, (0, len(t))) for i, t in enumerate(en)),
+        tuple(beads),
+        encoder=encoder,
+    )
+
+
+def test_a_caption_on_the_same_topic_does_not_excuse_an_omission(encoder):
+    data = _with_loose_line("monument au prince Alexandre Nevski à Almaty.", encoder)
+    found = OmissionCheck().run(data)
+    assert [(f.type, f.en) for f in found] == [(FindingType.OMISSION, (8,))]
+
+
+def test_a_loose_line_that_translates_the_sentence_covers_it(encoder):
+    line = "Le monument a été coulé en bronze par des sculpteurs de Saint-Pétersbourg."
+    assert OmissionCheck().run(_with_loose_line(line, encoder)) == []
+
+
+def test_an_untranslated_sentence_merged_into_a_bead_is_an_omission_with_evidence(encoder):
+    # the aligner attached the untranslated sentence to the end of the anniversary bead
+    en = [*EN[:8], BRONZE, *EN[8:]]
+    beads = [([i], [i]) for i in range(7)] + [([7], [7, 8])]
+    beads += [([i], [i + 1]) for i in range(8, 11)]
+    found = [f for f in OmissionCheck().run(make(FR, en, beads, encoder))]
+    assert [(f.type, f.en, f.fr) for f in found] == [(FindingType.OMISSION, (8,), (7,))]
+    details = found[0].details
+    assert details["reason"] == "merged_into_bead"
+    assert details["similarity"] < details["event_median"] - 0.12
+    assert details["other_english_similarity"] - details["similarity"] >= 0.15
+
+
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        (
+            FR[7],
+            [
+                "This also coincides with an anniversary.",
+                "Twenty years ago, the Metropolitan District of Kazakhstan was created.",
+            ],
+        ),
+        (
+            FR[2],
+            [
+                "We admire his courage and his wisdom.",
+                "We admire the selfless deeds he performed for the good of his native land.",
+            ],
+        ),
+        (
+            FR[9],
+            [
+                "They include the creators of the monument and representatives of the Russian "
+                "Orthodox Church and the Russian Military Historical Society.",
+                "They also include our friends in Kazakhstan and everyone who cares about, "
+                "sincerely respects and cherishes our common historical heritage.",
+            ],
+        ),
+    ],
+)
+def test_one_french_sentence_translating_two_english_ones_is_not_an_omission(
+    encoder, french, english
+):
+    k = FR.index(french)
+    en = [*EN[:k], *english, *EN[k + 1 :]]
+    beads = [([i], [i]) for i in range(k)] + [([k], [k, k + 1])]
+    beads += [([i], [i + 1]) for i in range(k + 1, 11)]
+    found = run_checks(make(FR, en, beads, encoder))
+    assert not [f for f in found if f.type == FindingType.OMISSION]

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -138,11 +139,13 @@ _TRANSLIT = (
 )
 
 
+@lru_cache(maxsize=65536)
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(token: str) -> str:
     """Lower-case, accent-free, transliteration-folded form of one word of a name."""
     folded = token.casefold().replace("’", "'")
@@ -155,6 +158,7 @@ def normalise_name(token: str) -> str:
     return re.sub(r"[^a-z0-9]", "", folded)
 
 
+@lru_cache(maxsize=65536)
 def _plain(token: str) -> str:
     folded = strip_accents(token.casefold().replace("’", "'"))
     folded = re.sub(r"^(?:l|d)'", "", folded)

@@ -701,6 +701,15 @@ def candidate_spans(clauses: Sequence[tuple[int, str]], max_clauses: int) -> lis
     return sorted(spans)
 
 
+@dataclass(frozen=True)
+class _SpanPlan:
+    clauses: list[tuple[int, str]]  # (English sentence, clause text)
+    french: str
+    spans: list[tuple[int, int]]
+    texts: list[str]  # each span's text
+    rests: list[str]  # the bead's English without it
+
+
 class PartialOmissionCheck:
     """Clauses of an aligned English bead that its French does not cover.
 
@@ -725,40 +734,55 @@ class PartialOmissionCheck:
         near_elision = elision_neighbour_beads(data)
         # sentences the omission check reports whole are not reported again in part
         reported = {i for o in merged_orphans(data, self.config) for i in o.en}
-        findings: list[Finding] = []
+        plans = []
         for position, (bead, score) in enumerate(zip(data.beads, scores, strict=True)):
             if not (bead.fr and bead.en) or score is None:
                 continue
             if stats.z(score) < self.config.mistranslation_z and len(bead.en) == 1:
                 continue  # the whole bead is off: the mistranslation check reports it
-            span = self._worst_span(data, bead, score, reported)
+            plan = self._plan(data, bead)
+            if plan is not None:
+                plans.append((position, bead, score, plan))
+        vectors = embed(
+            encoder,
+            [t for *_, plan in plans for t in (plan.french, *plan.texts, *plan.rests)],
+        )
+        findings: list[Finding] = []
+        for position, bead, score, plan in plans:
+            span = self._worst_span(plan, vectors, score, reported)
             if span is not None:
                 findings.append(
                     self._finding(data, bead, score, stats, span, position in near_elision)
                 )
         return findings
 
-    def _worst_span(
-        self, data: CheckInput, bead: Bead, score: float, reported: set[int]
-    ) -> Span | None:
+    def _plan(self, data: CheckInput, bead: Bead) -> _SpanPlan | None:
+        """The clauses of a bead's English and every candidate span with its remainder."""
         config = self.config
-        encoder = data.encoder
         clauses = [
             (i, c) for i in bead.en for c in split_clauses(data.en[i].text, config.clause_min_words)
         ]
         if len(clauses) < 2:
             return None
-        french = fr_text(data, bead)
         spans = candidate_spans(clauses, config.span_max_clauses)
         texts, rests = [], []
         for first, last in spans:
             texts.append(" ".join(c for _, c in clauses[first : last + 1]))
             rests.append(" ".join(c for _, c in clauses[:first] + clauses[last + 1 :]))
-        vectors = encoder.encode([french, *texts, *rests])
-        sims = vectors[1 : 1 + len(spans)] @ vectors[0]
-        rest_sims = vectors[1 + len(spans) :] @ vectors[0]
+        return _SpanPlan(clauses, fr_text(data, bead), spans, texts, rests)
+
+    def _worst_span(
+        self, plan: _SpanPlan, vectors: dict[str, np.ndarray], score: float, reported: set[int]
+    ) -> Span | None:
+        config = self.config
+        clauses = plan.clauses
+        french = vectors[plan.french]
+        sims = np.stack([vectors[t] for t in plan.texts]) @ french
+        rest_sims = np.stack([vectors[t] for t in plan.rests]) @ french
         best: Span | None = None
-        for (first, last), text, sim, rest_sim in zip(spans, texts, sims, rest_sims, strict=True):
+        for (first, last), text, sim, rest_sim in zip(
+            plan.spans, plan.texts, sims, rest_sims, strict=True
+        ):
             gain = float(rest_sim) - score
             if len(words(text)) < config.span_min_words:
                 continue

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from align.checks.base import Check, CheckInput
 from align.checks.config import DEFAULT_CONFIG, CheckConfig
-from align.checks.evidence import memoised
+from align.checks.evidence import embed, en_text, fr_text, memoised
 from align.model import Finding
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,14 @@ def _position(finding: Finding) -> tuple[float, float, str, str]:
     return (en if finding.en else fr + 0.5, fr, str(finding.type), finding.id)
 
 
+def _common_texts(data: CheckInput) -> list[str]:
+    texts = [s.text for s in data.fr] + [s.text for s in data.en]
+    for bead in data.beads:
+        if bead.fr and bead.en:
+            texts += [fr_text(data, bead), en_text(data, bead)]
+    return texts
+
+
 def run_checks(
     data: CheckInput,
     *,
@@ -60,6 +68,9 @@ def run_checks(
     """Every check on one aligned event, findings sorted by position and unique by id."""
     config = config or DEFAULT_CONFIG
     data = dataclasses.replace(data, encoder=memoised(data.encoder))
+    if data.encoder is not None:
+        # what every check needs, in one encoder call: sentences and bead texts
+        embed(data.encoder, _common_texts(data))
     chosen = list(checks) if checks is not None else default_checks(config)
     found: dict[str, Finding] = {}
     for check in chosen:
