@@ -341,3 +341,44 @@ def test_run_checks_without_numbers_module_warns_and_runs_the_rest():
         found = run_checks(data)
     assert any(f.type == FindingType.ELIDED for f in found)
     assert not any(f.type == FindingType.OMISSION for f in found)
+
+
+# --- names: kremlin-style forms that are not errors ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("english", "french"),
+    [
+        ("CSTO", "l’OTSC"),
+        ("SCO", "OCS"),
+        ("Libya", "Libye"),
+        ("Syria", "Syrie"),
+        ("Kirill", "Cyrille"),
+        ("Türkiye", "Turquie"),
+        ("NATO", "OTAN"),
+    ],
+)
+def test_acronyms_final_vowels_and_exonyms_match(english, french):
+    _, score = token_match(english, ["de", french, "et"], CheckConfig())
+    assert score >= CheckConfig().name_match_score
+
+
+def test_reordered_letters_do_not_make_any_acronym_match():
+    _, score = token_match("CSTO", ["OTAN", "ONU"], CheckConfig())
+    assert score < CheckConfig().name_match_score
+
+
+def test_ministry_words_are_not_names():
+    fr = ["Le ministre des Affaires étrangères Sergueï Lavrov a pris part à l’entretien."]
+    en = ["Foreign Minister Sergei Lavrov took part in the talks."]
+    assert NameCheck().run(make(fr, en, [([0], [0])])) == []
+
+
+def test_a_translated_name_is_one_finding_for_the_pair():
+    fr = ["« Il n’y a pas de place ! » s’écria le Chapelier en voyant Alice arriver."]
+    en = ["'No room!' cried the Hatter when he saw Alice coming."]
+    findings = NameCheck().run(make(fr, en, [([0], [0])]))
+    assert len(findings) == 1
+    (finding,) = findings
+    assert finding.severity == Severity.LOW and finding.details["side"] == "both"
+    assert (finding.details["name"], finding.details["fr_name"]) == ("Hatter", "Chapelier")

@@ -109,6 +109,17 @@ _EXONYMS: tuple[tuple[str, ...], ...] = (
     ("venezuela", "venezuela"),
     ("donbass", "donbass", "donbas"),
     ("tass", "tass"),
+    ("turkey", "turkiye", "turquie"),
+    ("kirill", "cyrille"),
+    ("cyril", "cyrille"),
+    ("nato", "otan"),
+    ("un", "onu"),
+    ("eu", "ue"),
+    ("cis", "cei"),
+    ("eaeu", "uee"),
+    ("sco", "ocs"),
+    ("wto", "omc"),
+    ("who", "oms"),
 )
 
 _EXONYM_OF: dict[str, frozenset[str]] = {}
@@ -207,6 +218,10 @@ _NOT_NAMES_RAW = _word_set(
     oui non est sont était été être avoir a ont avait fait faire peut doit
     accord traité siècle patrie saint sainte fidèle orthodoxe armée forces marine douma
     kremlin photo sur fatherland
+    affaires étrangères étrangère intérieur intérieure défense santé finances justice culture
+    sports transports énergie agriculture industrie commerce développement économie
+    économique économiques sciences éducation travail urgence urgences situations relations
+    extérieures ressources naturelles construction numérique héros ordre médaille
     """
 )
 _NOT_NAMES = frozenset(strip_accents(w) for w in _NOT_NAMES_RAW)
@@ -314,9 +329,26 @@ def _same_stem(a: str, b: str) -> bool:
     return common >= 5 and common >= 0.75 * shorter
 
 
+def _acronym(token: str) -> bool:
+    return 2 <= len(token) <= 6 and token.isupper() and token.isalpha()
+
+
+def _without_final_vowels(norm: str) -> str:
+    """French and English country and given names often differ only in their last vowels:
+    Libye / Libya, Syrie / Syria, Maria / Marie."""
+    return re.sub(r"[aeiou]+$", "", norm)
+
+
 def token_match(token: str, candidates: Sequence[str], config: CheckConfig) -> tuple[str, float]:
     """The best candidate word for one name word, and its score (0–100)."""
     plain = _plain(token)
+    if _acronym(token):
+        # French acronyms reorder the English letters: OTSC = CSTO, OCS = SCO
+        letters = sorted(token)
+        for candidate in candidates:
+            bare = re.sub(r"^[lLdD][’']", "", candidate)  # "l’OTSC"
+            if _acronym(bare) and sorted(bare) == letters:
+                return candidate, 100.0
     exonyms = _EXONYM_OF.get(plain, frozenset())
     norm = normalise_name(token)
     best, best_score = "", 0.0
@@ -328,6 +360,9 @@ def token_match(token: str, candidates: Sequence[str], config: CheckConfig) -> t
         if not cnorm or not norm:
             continue
         score = fuzz.ratio(norm, cnorm)
+        stem, cstem = _without_final_vowels(norm), _without_final_vowels(cnorm)
+        if len(stem) >= 3 and stem == cstem:
+            score = max(score, 90.0)
         # inflected or derived forms: "Kazakhstan" ~ "kazakhstanais", "Russia" ~ "Russie"
         if (
             len(norm) >= 5
@@ -389,15 +424,53 @@ class NameCheck:
             en_near = " ".join(data.en[i].text for b in beads[lo:hi] for i in b.en)
             en_here = " ".join(data.en[i].text for i in bead.en)
             fr_here = " ".join(data.fr[i].text for i in bead.fr)
-            for name in extract_names(en_here, en_common):
-                result = match_name(name, fr_near, self.config)
-                if result.unmatched:
-                    findings.append(self._finding(data, bead.fr, bead.en, result, "en", fr_here))
-            for name in extract_names(fr_here, fr_common):
-                result = match_name(name, en_near, self.config)
-                if result.unmatched and not result.matched:
-                    findings.append(self._finding(data, bead.fr, bead.en, result, "fr", en_here))
+            english = [
+                r
+                for name in extract_names(en_here, en_common)
+                if (r := match_name(name, fr_near, self.config)).unmatched
+            ]
+            french = [
+                r
+                for name in extract_names(fr_here, fr_common)
+                if (r := match_name(name, en_near, self.config)).unmatched and not r.matched
+            ]
+            # a name wholly unmatched on each side of one bead: one finding for the pair
+            # (a translated name such as Hatter / Chapelier, or a substituted one)
+            lone_en = [r for r in english if not r.matched]
+            pairs = list(zip(lone_en, french, strict=False))
+            paired = {id(r) for pair in pairs for r in pair}
+            for en_result, fr_result in pairs:
+                findings.append(self._pair(bead.fr, bead.en, en_result, fr_result))
+            for r in english:
+                if id(r) not in paired:
+                    findings.append(self._finding(data, bead.fr, bead.en, r, "en", fr_here))
+            for r in french:
+                if id(r) not in paired:
+                    findings.append(self._finding(data, bead.fr, bead.en, r, "fr", en_here))
         return findings
+
+    def _pair(self, fr, en, english: NameMatch, french: NameMatch) -> Finding:
+        en_name, fr_name = english.name.text, french.name.text
+        return Finding(
+            id=finding_id(FindingType.NAME, "pair", en_name, fr_name),
+            type=FindingType.NAME,
+            severity=Severity.LOW,
+            confidence=0.45,
+            fr=tuple(fr),
+            en=tuple(en),
+            message=f"English name “{en_name}” appears in the French as “{fr_name}”? They do "
+            "not match: a translated or a substituted name",
+            details={
+                "side": "both",
+                "name": en_name,
+                "fr_name": fr_name,
+                "unmatched": [
+                    {"word": w, "closest": b, "score": s}
+                    for w, b, s in english.unmatched + french.unmatched
+                ],
+                "match_score_threshold": self.config.name_match_score,
+            },
+        )
 
     def _finding(self, data, fr, en, result: NameMatch, side: str, other_here: str) -> Finding:
         config = self.config
