@@ -19,6 +19,7 @@ import resource
 import sys
 import time
 import tracemalloc
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -103,8 +104,15 @@ class TimedCache:
         if self.path is None or not self.vectors:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        keys = np.array([np.frombuffer(k, dtype=np.uint8) for k in self.vectors])
-        np.savez(self.path, keys=keys, vectors=np.stack(list(self.vectors.values())))
+        merged = {}
+        if self.path.exists():  # keep what other runs (other sets, a --cold run) stored
+            data = np.load(self.path)
+            merged = dict(zip((bytes(k) for k in data["keys"]), data["vectors"], strict=True))
+        merged.update(self.vectors)
+        keys = np.array([np.frombuffer(k, dtype=np.uint8) for k in merged])
+        tmp = self.path.with_suffix(".tmp.npz")
+        np.savez(tmp, keys=keys, vectors=np.stack(list(merged.values())))
+        tmp.replace(self.path)
 
 
 def make_encoder(spec: str):
@@ -155,20 +163,18 @@ def _fmt(prf: tuple[float, float, float]) -> str:
     return "/".join(f"{x:.3f}" for x in prf)
 
 
-class _RandomEncoder:
-    """Deterministic pseudo-embeddings for the synthetic run: a text's vector from its hash."""
+class _HashedWords:
+    """Deterministic stand-in embeddings for the synthetic run: +-1 per word at a hashed
+    coordinate, so a joined window is the sum of its sentences, as with a real encoder."""
 
     id = "synthetic"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.empty((len(texts), 64), dtype=np.float32)
+        out = np.zeros((len(texts), 128), dtype=np.float32)
         for k, text in enumerate(texts):
-            words = text.split()
-            vec = np.zeros(64, dtype=np.float32)
-            for w in words:
-                seed = int.from_bytes(hashlib.sha1(w.encode()).digest()[:4], "little")
-                vec += np.random.default_rng(seed).standard_normal(64).astype(np.float32)
-            out[k] = vec
+            for word in text.split():
+                h = zlib.crc32(word.encode())
+                out[k, h % 128] += 1.0 if (h >> 16) & 1 else -1.0
         return out
 
 
@@ -191,7 +197,7 @@ def synthetic(n: int, config: AlignConfig) -> None:
         else:
             b.append(a[k])
             k += 1
-    encoder = TimedCache(_RandomEncoder(), None)
+    encoder = TimedCache(_HashedWords(), None)
     tracemalloc.start()
     start = time.perf_counter()
     beads = align_texts(a, b, encoder, config=config)

@@ -4,7 +4,9 @@ The gain of a bead is what the path earns by taking it; the DP maximises the sum
 pairing window x of A with window y of B:
 
     gain = sim_weight * (1 + c (m + n - 2))
-           * (cos(x, y) - hub_weight * (hub(x) + hub(y)) / 2 - neighbour_weight * near(x, y))
+           * (cos(x, y) - hub_weight * (hub(x) + hub(y)) / 2 - neighbour_weight * near(x, y)
+              - sim_offset)
+         + part_weight * sum over the sentences s of each side of (cos(s, other window) - hub(s))
          + anchor_weight * (dice(names and numbers of x, of y) - anchor_neutral)
          - length_weight * min(z^2, length_cap)                 # Gale–Church-like ratio
          - block_penalty * (x or y straddles a paragraph / speaker turn)
@@ -26,7 +28,12 @@ from align.aligner.dp import Band, BeadType
 from align.aligner.overlaps import SideArrays, WindowView, normalise_rows
 
 _CHUNK = 8192  # windows per block when averaging over a sample
-_ROW_BLOCK = 64  # lattice rows per dense product in `band_dot`
+_ROW_BLOCK = 32  # lattice rows per dense product in `band_dot`
+#: Sides up to this many sentences get their window vectors computed once per pass (fast);
+#: longer ones recompute them block by block (bounded memory).
+MATERIALISE_MAX = 20_000
+#: Bands up to this many nodes keep the products bead types share (~100 arrays of them).
+MEMO_MAX_NODES = 600_000
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ class GainWeights:
     hub_weight: float  # how much of the random-sample baseline to subtract
     neighbour_weight: float  # how much of the similarity to the adjacent sentences to subtract
     part_weight: float  # weight of how well each sentence is explained by the other window
+    sim_offset: float  # normalised cosine a bead must beat to earn; below it, size costs
     skip_cost: float
     merge_cost: float  # per sentence beyond the first on the larger side of a bead
     many_many_cost: float  # extra for beads with two or more sentences on both sides
@@ -94,6 +102,29 @@ def band_dot(
     return out, ok
 
 
+class _DotMemo:
+    """band_dot results by (x, y, dx, dy): bead types share most of their products."""
+
+    def __init__(self, band: Band, rows: np.ndarray, cols: np.ndarray) -> None:
+        self.band, self.rows, self.cols = band, rows, cols
+        self.done: dict[tuple[int, int, int, int], tuple[np.ndarray, np.ndarray]] = {}
+
+    def __call__(self, x: WindowView, y: WindowView, dx: int, dy: int):
+        if self.band.size > MEMO_MAX_NODES:  # memory first: recompute instead of keeping
+            return band_dot(x, y, dx, dy, self.band, self.rows, self.cols)
+        key = (id(x), id(y), dx, dy)
+        if key not in self.done:
+            self.done[key] = band_dot(x, y, dx, dy, self.band, self.rows, self.cols)
+        return self.done[key]
+
+
+def _views(side: SideArrays, sizes: set[int]) -> dict[int, WindowView]:
+    views = {k: side.windows(k) for k in sizes if k >= 1}
+    if side.n <= MATERIALISE_MAX:
+        views = {k: v.materialised() for k, v in views.items()}
+    return views
+
+
 def _window_sum(values: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray:
     total = values[starts].copy()
     for offset in range(1, size):
@@ -102,15 +133,14 @@ def _window_sum(values: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray
 
 
 def _part_cos(
-    a: SideArrays,
+    dot: _DotMemo,
+    ones_a: WindowView,
     m: int,
     xa: WindowView,
-    b: SideArrays,
+    ones_b: WindowView,
     n: int,
     xb: WindowView,
-    band: Band,
-    rows: np.ndarray,
-    cols: np.ndarray,
+    size: int,
 ) -> np.ndarray:
     """Per node, the summed cosine of every sentence of each window with the other window.
 
@@ -118,38 +148,37 @@ def _part_cos(
     piece of a sentence split in two still resembles the whole.
     """
     if m == 1 and n == 1:
-        return 2 * band_dot(xa, xb, 1, 1, band, rows, cols)[0]
-    total = np.zeros(band.size, dtype=np.float32)
+        return 2 * dot(xa, xb, 1, 1)[0]
+    total = np.zeros(size, dtype=np.float32)
     for k in range(m):
-        total += band_dot(a.windows(1), xb, m - k, n, band, rows, cols)[0]
+        total += dot(ones_a, xb, m - k, n)[0]
     for k in range(n):
-        total += band_dot(xa, b.windows(1), m, n - k, band, rows, cols)[0]
+        total += dot(xa, ones_b, m, n - k)[0]
     return total
 
 
 def _neighbour_cos(
+    dot: _DotMemo,
     xa: WindowView,
     m: int,
-    a: SideArrays,
+    ones_a: WindowView,
     xb: WindowView,
     n: int,
-    b: SideArrays,
-    band: Band,
-    rows: np.ndarray,
-    cols: np.ndarray,
+    ones_b: WindowView,
+    size: int,
 ) -> np.ndarray:
     """Per node, the mean cosine of each window with the sentences just outside its partner.
 
     High when a neighbour of the partner fits as well (the bead should perhaps grow or
     shift): Bertalign's local margin.
     """
-    total = np.zeros(band.size, dtype=np.float32)
-    count = np.zeros(band.size, dtype=np.float32)
+    total = np.zeros(size, dtype=np.float32)
+    count = np.zeros(size, dtype=np.float32)
     for sims, ok in (
-        band_dot(xa, b.windows(1), m, n + 1, band, rows, cols),  # B sentence before the B window
-        band_dot(xa, b.windows(1), m, 0, band, rows, cols),  # B sentence after it
-        band_dot(a.windows(1), xb, m + 1, n, band, rows, cols),
-        band_dot(a.windows(1), xb, 0, n, band, rows, cols),
+        dot(xa, ones_b, m, n + 1),  # B sentence before the B window
+        dot(xa, ones_b, m, 0),  # B sentence after it
+        dot(ones_a, xb, m + 1, n),
+        dot(ones_a, xb, 0, n),
     ):
         total += np.where(ok, sims, 0.0)
         count += ok
@@ -189,6 +218,9 @@ def band_gains(
     rows, cols = band.nodes()
     gains = np.full((len(types), band.size), -np.inf, dtype=np.float32)
     centre = log_length_ratio(a, b, w.length_smoothing)
+    views_a = _views(a, {m for m, _ in types} | {1})
+    views_b = _views(b, {n for _, n in types} | {1})
+    dot = _DotMemo(band, rows, cols)
     for t, (m, n) in enumerate(types):
         valid = (rows >= m) & (cols >= n)
         if m == 0 or n == 0:
@@ -197,17 +229,17 @@ def band_gains(
         where = np.flatnonzero(valid)
         if len(where) == 0:
             continue
-        xa, xb = a.windows(m), b.windows(n)
-        cos = band_dot(xa, xb, m, n, band, rows, cols)[0][where]
+        xa, xb = views_a[m], views_b[n]
+        cos = dot(xa, xb, m, n)[0][where]
         sa, sb = rows[where] - m, cols[where] - n
         baseline = w.hub_weight * 0.5 * (hub_a[m][sa] + hub_b[n][sb])
         if w.neighbour_weight:
-            near = _neighbour_cos(xa, m, a, xb, n, b, band, rows, cols)
+            near = _neighbour_cos(dot, xa, m, views_a[1], xb, n, views_b[1], band.size)
             baseline += w.neighbour_weight * near[where]
         weight = w.sim_weight * (1.0 + w.coverage_weight * (m + n - 2))
-        g = weight * (cos - baseline) - size_cost(m, n, w)
+        g = weight * (cos - baseline - w.sim_offset) - size_cost(m, n, w)
         if w.part_weight:
-            parts = _part_cos(a, m, xa, b, n, xb, band, rows, cols)[where]
+            parts = _part_cos(dot, views_a[1], m, xa, views_b[1], n, xb, band.size)[where]
             parts -= hub_a[1][sa] if m == 1 else _window_sum(hub_a[1], sa, m)
             parts -= hub_b[1][sb] if n == 1 else _window_sum(hub_b[1], sb, n)
             g += w.part_weight * parts

@@ -96,6 +96,25 @@ def _fold_row_skips(best: np.ndarray, skip_gain: np.ndarray) -> tuple[np.ndarray
     return np.where(from_left, folded, best), from_left
 
 
+def predecessors(types: Sequence[BeadType], band: Band) -> np.ndarray:
+    """pred[t, k]: flat index of the node a bead of types[t] ending at node k starts from.
+
+    Nodes whose predecessor lies outside the band point at index band.size, a sentinel.
+    """
+    rows, cols = band.nodes()
+    pred = np.full((len(types), band.size), band.size, dtype=np.int64)
+    for t, (m, n) in enumerate(types):
+        prev_rows, prev_cols = rows - m, cols - n
+        ok = prev_rows >= 0
+        ok[ok] &= (prev_cols[ok] >= band.lo[prev_rows[ok]]) & (
+            prev_cols[ok] < band.hi[prev_rows[ok]]
+        )
+        where = np.flatnonzero(ok)
+        pr = prev_rows[where]
+        pred[t, where] = band.offsets[pr] + prev_cols[where] - band.lo[pr]
+    return pred
+
+
 def banded_dp(
     gains: np.ndarray, types: Sequence[BeadType], band: Band, n_rows: int, n_cols: int
 ) -> Path:
@@ -108,29 +127,23 @@ def banded_dp(
     if not (lo[0] == 0 and hi[-1] == n_cols + 1):
         raise ValueError("the band must hold the corners (0, 0) and (N, M)")
     skip_b = types.index((0, 1)) if (0, 1) in types else -1
-    score = np.full(band.size, -np.inf, dtype=np.float64)
+    vertical = [t for t, (m, _) in enumerate(types) if m >= 1]
+    pred = predecessors([types[t] for t in vertical], band)
+    vertical_gains = gains[vertical].astype(np.float64)
+    score = np.full(band.size + 1, -np.inf, dtype=np.float64)  # last cell: the sentinel
     back = np.full(band.size, -1, dtype=np.int8)
+    type_of = np.array(vertical, dtype=np.int8)
     for i in range(n_rows + 1):
         start, stop = offsets[i], offsets[i + 1]
-        cols = np.arange(lo[i], hi[i])
-        best = np.full(stop - start, -np.inf)
-        arg = np.full(stop - start, -1, dtype=np.int8)
         if i == 0:
+            best = np.full(stop - start, -np.inf)
+            arg = np.full(stop - start, -1, dtype=np.int8)
             best[0] = 0.0
-        for t, (m, n) in enumerate(types):
-            if m == 0 or m > i:
-                continue
-            prev_row = i - m
-            prev_cols = cols - n
-            ok = (prev_cols >= lo[prev_row]) & (prev_cols < hi[prev_row])
-            if not ok.any():
-                continue
-            cand = np.full(stop - start, -np.inf)
-            cand[ok] = score[offsets[prev_row] + prev_cols[ok] - lo[prev_row]]
-            cand += gains[t, start:stop]
-            better = cand > best
-            best[better] = cand[better]
-            arg[better] = t
+        else:
+            cand = score[pred[:, start:stop]] + vertical_gains[:, start:stop]
+            pick = np.argmax(cand, axis=0)
+            best = cand[pick, np.arange(stop - start)]
+            arg = np.where(np.isfinite(best), type_of[pick], -1).astype(np.int8)
         if skip_b >= 0:
             best, from_left = _fold_row_skips(best, gains[skip_b, start:stop])
             arg[from_left] = skip_b

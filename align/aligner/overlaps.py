@@ -100,12 +100,21 @@ class WindowView:
 
     side: SideArrays
     size: int
+    matrix: np.ndarray | None = None  # every window's vector, when computed once up front
 
     def __len__(self) -> int:
         return max(self.side.n - self.size + 1, 0)
 
     def rows(self, start: int, stop: int) -> np.ndarray:
+        if self.matrix is not None:
+            return self.matrix[start:stop]
         return self.side.window_vectors(self.size, np.arange(start, stop))
+
+    def materialised(self) -> WindowView:
+        """The same windows with every vector computed now (memory: one row per window)."""
+        if self.matrix is not None:
+            return self
+        return WindowView(self.side, self.size, self.rows(0, len(self)))
 
 
 def side_from_vectors(
