@@ -54,7 +54,7 @@ class AlignConfig:
     max_side: int = 5  # most sentences on one side of a bead
     max_bead_sum: int = 6  # most sentences in a bead, both sides together
     concat_max: int = 2  # windows up to this size are all embedded as joined text
-    lazy_max: int = 5  # larger windows up to this size: embedded only where the path is unsure
+    lazy_max: int = 4  # larger windows up to this size: embedded only where the path is unsure
     lazy_radius: int = 2  # sentences around an unsure bead whose windows get embedded
     sim_weight: float = 0.527
     coverage_weight: float = 0.289

@@ -102,7 +102,8 @@ def predecessors(types: Sequence[BeadType], band: Band) -> np.ndarray:
     Nodes whose predecessor lies outside the band point at index band.size, a sentinel.
     """
     rows, cols = band.nodes()
-    pred = np.full((len(types), band.size), band.size, dtype=np.int64)
+    index_type = np.int32 if band.size < 2**31 - 1 else np.int64
+    pred = np.full((len(types), band.size), band.size, dtype=index_type)
     for t, (m, n) in enumerate(types):
         prev_rows, prev_cols = rows - m, cols - n
         ok = prev_rows >= 0
@@ -127,12 +128,11 @@ def banded_dp(
     if not (lo[0] == 0 and hi[-1] == n_cols + 1):
         raise ValueError("the band must hold the corners (0, 0) and (N, M)")
     skip_b = types.index((0, 1)) if (0, 1) in types else -1
-    vertical = [t for t, (m, _) in enumerate(types) if m >= 1]
-    pred = predecessors([types[t] for t in vertical], band)
-    vertical_gains = gains[vertical].astype(np.float64)
+    pred = predecessors(types, band)
+    if skip_b >= 0:
+        pred[skip_b] = band.size  # (0, 1) edges stay within the row: folded in below
     score = np.full(band.size + 1, -np.inf, dtype=np.float64)  # last cell: the sentinel
     back = np.full(band.size, -1, dtype=np.int8)
-    type_of = np.array(vertical, dtype=np.int8)
     for i in range(n_rows + 1):
         start, stop = offsets[i], offsets[i + 1]
         if i == 0:
@@ -140,10 +140,10 @@ def banded_dp(
             arg = np.full(stop - start, -1, dtype=np.int8)
             best[0] = 0.0
         else:
-            cand = score[pred[:, start:stop]] + vertical_gains[:, start:stop]
+            cand = score[pred[:, start:stop]] + gains[:, start:stop]
             pick = np.argmax(cand, axis=0)
             best = cand[pick, np.arange(stop - start)]
-            arg = np.where(np.isfinite(best), type_of[pick], -1).astype(np.int8)
+            arg = np.where(np.isfinite(best), pick, -1).astype(np.int8)
         if skip_b >= 0:
             best, from_left = _fold_row_skips(best, gains[skip_b, start:stop])
             arg[from_left] = skip_b
