@@ -162,6 +162,7 @@ def test_mixed_languages_and_huge_lines(tmp_path, fake_encoder):
         assert parse(result.stdout)
 
 
+@pytest.mark.slow  # ~3.5 min on the shared 2-core machine: 50,000 x 49,999 sentences, two passes
 def test_fifty_thousand_lines_in_bounded_memory(tmp_path, fake_encoder):
     rng = np.random.default_rng(0)
     vocab = [f"w{k}" for k in range(3000)]
