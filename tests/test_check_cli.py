@@ -6,45 +6,17 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from check_cli_support import _clean_env, en_options, server  # noqa: F401 - fixtures
+from check_cli_support import run_check as run
 from kremlin_server import KremlinServer, page
-from typer.testing import CliRunner
 
-from align.cli import _register_commands, app
 from tests.batch_posts import EVENT_BASE, french_post, url, write_batch
 
-_register_commands()
 FIDELITY = str(Path(sys.executable).parent / "fidelity")  # the installed console script
 NEWS = "/events/president/news/"
-
-
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("FIDELITY_BASE_URL", raising=False)
-    monkeypatch.delenv("FIDELITY_MIRRORS", raising=False)
-    # Settings are looked up from the working folder; the project's own must not leak in.
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'scratch'\n", "utf-8")
-
-
-@pytest.fixture
-def server() -> Iterator[KremlinServer]:
-    running = KremlinServer()
-    yield running
-    running.close()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    runner = CliRunner(env={"COLUMNS": "300"})
-    result = runner.invoke(app, ["check", *args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
-
-
-def en_options(en_args: list[str]) -> list[str]:
-    return [item for value in en_args for item in ("--en", value)]
 
 
 def statuses(out_dir: Path) -> dict[str, str]:

@@ -10,46 +10,19 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from check_cli_support import _clean_env, en_options, server  # noqa: F401 - fixtures
+from check_cli_support import run_check as run
 from kremlin_server import KremlinServer, page
-from typer.testing import CliRunner
 
 import align.batch
 import align.report.render
-from align.cli import _register_commands, app
 from tests.batch_posts import EVENT_BASE, write_batch
 
-_register_commands()
 FIDELITY = str(Path(sys.executable).parent / "fidelity")
 NEWS = "/events/president/news/"
-
-
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("FIDELITY_BASE_URL", raising=False)
-    monkeypatch.delenv("FIDELITY_MIRRORS", raising=False)
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'scratch'\n", "utf-8")
-
-
-@pytest.fixture
-def server() -> Iterator[KremlinServer]:
-    running = KremlinServer()
-    yield running
-    running.close()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner(env={"COLUMNS": "300"}).invoke(app, ["check", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
-def en_options(en_args: list[str]) -> list[str]:
-    return [item for value in en_args for item in ("--en", value)]
 
 
 def state_names(out_dir: Path) -> set[str]:
