@@ -74,6 +74,7 @@ class TimedCache:
         self.seconds = 0.0  # wall time in the encoder
         self.cpu_seconds = 0.0  # CPU time of this process in the encoder
         self.encoded = 0
+        self.requested = 0  # texts asked for, cached or not: what a cold run would encode
         self.vectors: dict[bytes, np.ndarray] = {}
         if load and path is not None and path.exists():
             data = np.load(path)
@@ -85,6 +86,7 @@ class TimedCache:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [self._key(t) for t in texts]
+        self.requested += len(texts)
         missing = {}
         for key, text in zip(keys, texts, strict=True):
             if key not in self.vectors:
@@ -129,6 +131,7 @@ def run_set(name: str, encoder: TimedCache, config: AlignConfig, quiet: bool = F
     out_dir.mkdir(parents=True, exist_ok=True)
     pairs = []
     embed_before, embed_cpu_before = encoder.seconds, encoder.cpu_seconds
+    requested_before = encoder.requested
     align_seconds = align_cpu = 0.0
     for doc, a, b, gold in docs:
         embed_doc, embed_cpu = encoder.seconds, encoder.cpu_seconds
@@ -149,12 +152,14 @@ def run_set(name: str, encoder: TimedCache, config: AlignConfig, quiet: bool = F
         "embed_cpu_s": encoder.cpu_seconds - embed_cpu_before,
         "align_s": align_seconds,
         "align_cpu_s": align_cpu,
+        "texts": encoder.requested - requested_before,
     }
     if not quiet:
         print(
             f"{name:10s} strict P/R/F1 {_fmt(row['strict'])}  lax P/R/F1 {_fmt(row['lax'])}"
             f"  embed {row['embed_s']:.1f} s (CPU {row['embed_cpu_s']:.1f} s)"
             f"  align {row['align_s']:.1f} s (CPU {row['align_cpu_s']:.1f} s)"
+            f"  texts embedded {row['texts']}"
         )
     return row
 

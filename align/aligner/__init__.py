@@ -51,24 +51,25 @@ COARSE_TYPES: tuple[BeadType, ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
 class AlignConfig:
     """Parameters of the aligner. Defaults tuned on the Text+Berg dev set (1957 volume)."""
 
-    max_side: int = 5  # most sentences on one side of a bead
-    max_bead_sum: int = 6  # most sentences in a bead, both sides together
-    concat_max: int = 2  # windows up to this size are all embedded as joined text
+    max_side: int = 4  # most sentences on one side of a bead
+    max_bead_sum: int = 5  # most sentences in a bead, both sides together
+    concat_max: int = 1  # windows up to this size are all embedded as joined text
     lazy_max: int = 4  # larger windows up to this size: embedded only where the path is unsure
     lazy_radius: int = 2  # sentences around an unsure bead whose windows get embedded
     sim_weight: float = 0.527
     coverage_weight: float = 0.289
-    hub_weight: float = 1.145
-    neighbour_weight: float = 0.029
-    part_weight: float = 0.296
+    hub_weight: float = 0.0
+    neighbour_weight: float = 1.0
+    part_weight: float = 0.0
+    part_floor: float = 0.3
     sim_offset: float = 0.0
-    skip_cost: float = 0.043
-    merge_cost: float = 0.036
-    many_many_cost: float = -0.034
-    anchor_weight: float = 0.33
-    anchor_neutral: float = 0.811
+    skip_cost: float = 0.1
+    merge_cost: float = 0.0
+    many_many_cost: float = 0.0
+    anchor_weight: float = 0.3
+    anchor_neutral: float = 0.6
     anchor_max_share: float = 0.05
-    length_weight: float = 0.171
+    length_weight: float = 1.0
     length_cap: float = 4.0
     length_smoothing: float = 10.0
     block_penalty: float = 0.1
@@ -85,6 +86,7 @@ class AlignConfig:
             hub_weight=self.hub_weight,
             neighbour_weight=self.neighbour_weight,
             part_weight=self.part_weight,
+            part_floor=self.part_floor,
             sim_offset=self.sim_offset,
             skip_cost=self.skip_cost,
             merge_cost=self.merge_cost,

@@ -43,6 +43,7 @@ class GainWeights:
     hub_weight: float  # how much of the random-sample baseline to subtract
     neighbour_weight: float  # how much of the similarity to the adjacent sentences to subtract
     part_weight: float  # weight of how well each sentence is explained by the other window
+    part_floor: float  # cosine with the other window each sentence of a merged bead should reach
     sim_offset: float  # normalised cosine a bead must beat to earn; below it, size costs
     skip_cost: float
     merge_cost: float  # per sentence beyond the first on the larger side of a bead
@@ -157,6 +158,28 @@ def _part_cos(
     return total
 
 
+def _part_shortfall(
+    dot: _DotMemo,
+    ones_a: WindowView,
+    m: int,
+    xa: WindowView,
+    ones_b: WindowView,
+    n: int,
+    xb: WindowView,
+    w: GainWeights,
+) -> np.ndarray:
+    """Per node, how far each sentence of a merged bead falls short of resembling the other
+    window: a sentence merged in without belonging there (a caption, OCR debris, an
+    untranslated line) should be a 1-0 / 0-1 bead, while each piece of a split sentence still
+    resembles the whole."""
+    total = np.zeros(dot.band.size, dtype=np.float32)
+    for k in range(m if m > 1 else 0):
+        total += np.maximum(w.part_floor - dot(ones_a, xb, m - k, n)[0], 0.0)
+    for k in range(n if n > 1 else 0):
+        total += np.maximum(w.part_floor - dot(xa, ones_b, m, n - k)[0], 0.0)
+    return total
+
+
 def _neighbour_cos(
     dot: _DotMemo,
     xa: WindowView,
@@ -217,7 +240,7 @@ def band_gains(
     """gains[t, k]: gain of a bead of types[t] ending at flat node k of `band` (-inf if none)."""
     rows, cols = band.nodes()
     gains = np.full((len(types), band.size), -np.inf, dtype=np.float32)
-    centre = log_length_ratio(a, b, w.length_smoothing)
+    char_ratio = _char_ratio(a, b)
     views_a = _views(a, {m for m, _ in types} | {1})
     views_b = _views(b, {n for _, n in types} | {1})
     dot = _DotMemo(band, rows, cols)
@@ -232,21 +255,31 @@ def band_gains(
         xa, xb = views_a[m], views_b[n]
         cos = dot(xa, xb, m, n)[0][where]
         sa, sb = rows[where] - m, cols[where] - n
-        baseline = w.hub_weight * 0.5 * (hub_a[m][sa] + hub_b[n][sb])
+        base = np.zeros(len(where), dtype=np.float32)
+        if w.hub_weight:
+            base += w.hub_weight * 0.5 * (hub_a[m][sa] + hub_b[n][sb])
         if w.neighbour_weight:
             near = _neighbour_cos(dot, xa, m, views_a[1], xb, n, views_b[1], band.size)
-            baseline += w.neighbour_weight * near[where]
-        weight = w.sim_weight * (1.0 + w.coverage_weight * (m + n - 2))
-        g = weight * (cos - baseline - w.sim_offset) - size_cost(m, n, w)
-        if w.part_weight:
-            parts = _part_cos(dot, views_a[1], m, xa, views_b[1], n, xb, band.size)[where]
-            parts -= hub_a[1][sa] if m == 1 else _window_sum(hub_a[1], sa, m)
-            parts -= hub_b[1][sb] if n == 1 else _window_sum(hub_b[1], sb, n)
-            g += w.part_weight * parts
+            base += w.neighbour_weight * near[where]
+        g = cos - base
+        if w.length_weight and a.lengths is not None and b.lengths is not None:
+            la = a.window_lengths(m, sa)
+            lb = b.window_lengths(n, sb) * char_ratio
+            ratio = np.minimum(la, lb) / np.maximum(np.maximum(la, lb), 1.0)
+            g = g * np.log2(1.0 + ratio).astype(np.float32) ** w.length_weight
+        g = g - size_cost(m, n, w)
+        if w.part_weight and m + n > 2:
+            g -= w.part_weight * _part_shortfall(dot, views_a[1], m, xa, views_b[1], n, xb, w)[where]
         if use_evidence:
-            g += _evidence(a, m, sa, b, n, sb, w, centre)
+            g += _evidence(a, m, sa, b, n, sb, w)
         gains[t, where] = g
     return gains
+
+
+def _char_ratio(a: SideArrays, b: SideArrays) -> float:
+    if a.lengths is None or b.lengths is None or a.n == 0 or b.n == 0:
+        return 1.0
+    return float((a.lengths.sum() + 1.0) / (b.lengths.sum() + 1.0))
 
 
 def _evidence(
@@ -257,7 +290,6 @@ def _evidence(
     n: int,
     sb: np.ndarray,
     w: GainWeights,
-    centre: float,
 ) -> np.ndarray:
     extra = np.zeros(len(sa), dtype=np.float32)
     if w.anchor_weight and a.anchors is not None and b.anchors is not None:
@@ -267,11 +299,6 @@ def _evidence(
         total = np.bitwise_count(bits_a).astype(np.float32) + np.bitwise_count(bits_b)
         has = total > 0
         extra[has] += w.anchor_weight * (2 * common[has] / total[has] - w.anchor_neutral)
-    if w.length_weight and a.lengths is not None and b.lengths is not None:
-        la = a.window_lengths(m, sa)
-        lb = b.window_lengths(n, sb)
-        z = np.log((lb + w.length_smoothing) / (la + w.length_smoothing)) - centre
-        extra -= w.length_weight * np.minimum(z * z, w.length_cap).astype(np.float32)
     if w.block_penalty:
         straddles = a.window_spans_blocks(m, sa).astype(np.float32)
         straddles += b.window_spans_blocks(n, sb)
