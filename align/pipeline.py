@@ -6,6 +6,7 @@ beforehand by the caller and passed in, so this module never touches the network
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -270,16 +271,31 @@ def check_post(
         )
         for position, event in enumerate(post.events)
     ]
-    title = next((b.text for b in post.outside if b.text.strip()), post.path.stem)
     return {
         "path": display_path or str(post.path),
         "stem": post.path.stem,
-        "title": title,
+        "title": post_title(post),
         "encoding": post.encoding,
         "warnings": list(post.warnings),
         "outside": [_block_json(b) for b in post.outside],
         "events": events,
     }
+
+
+#: "- 1°/Title …" or "2°/Title …": a line of the list of the day's events, not a post title.
+_DAY_LIST_LINE = re.compile(r"^\s*[-–•]?\s*\d+\s*°\s*/")
+
+
+def post_title(post: Post) -> str:
+    """The blog's own header line when the post has one, else the day its events are from."""
+    for block in post.outside:
+        text = block.text.strip()
+        if text and not _DAY_LIST_LINE.match(text):
+            return text
+    dates = [e.date_text for e in post.events if e.date_text]
+    if dates:
+        return f"{post.path.stem} · {dates[0]}"
+    return post.path.stem
 
 
 def worst_severity(documents: Sequence[dict[str, Any]]) -> Severity | None:

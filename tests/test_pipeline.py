@@ -9,7 +9,14 @@ import pytest
 from align.corpus import read_post
 from align.embed import get_encoder
 from align.model import BlockKind, Event
-from align.pipeline import SourceInfo, check_event, check_post, english_units, french_units
+from align.pipeline import (
+    SourceInfo,
+    check_event,
+    check_post,
+    english_units,
+    french_units,
+    post_title,
+)
 from fetch import load_original_file
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -112,3 +119,15 @@ def test_post_document_marks_events_without_source() -> None:
     data = check_post(post, {}, None)
     assert data["events"] and all(e["source_status"] == "no-source" for e in data["events"])
     assert data["stem"] == "001_daf1f553d76443ac"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("000_e6148732d891e308.txt", "000_e6148732d891e308 · 13 juillet 2023"),
+        ("002_2ca614c197997517.txt", "5724 – Russie"),
+    ],
+)
+def test_post_title_is_the_blog_header_or_the_day(name: str, expected: str) -> None:
+    post = read_post(PROJECT / "corpus" / name)
+    assert post_title(post).startswith(expected)
