@@ -49,29 +49,28 @@ COARSE_TYPES: tuple[BeadType, ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
 
 @dataclass(frozen=True)
 class AlignConfig:
-    """Parameters of the aligner. Defaults tuned on the Text+Berg dev set (1957 volume)."""
+    """Parameters of the aligner.
+
+    The objective is Bertalign's (its published defaults: skip 0.1, neighbour margin, length
+    factor), chosen because it transfers between corpora; the evidence weights were checked on
+    the Text+Berg dev set (see bench/align_log.md).
+    """
 
     max_side: int = 4  # most sentences on one side of a bead
     max_bead_sum: int = 5  # most sentences in a bead, both sides together
     concat_max: int = 1  # windows up to this size are all embedded as joined text
     lazy_max: int = 4  # larger windows up to this size: embedded only where the path is unsure
     lazy_radius: int = 2  # sentences around an unsure bead whose windows get embedded
-    sim_weight: float = 0.527
-    coverage_weight: float = 0.289
-    hub_weight: float = 0.0
-    neighbour_weight: float = 1.0
-    part_weight: float = 0.0
-    part_floor: float = 0.3
-    sim_offset: float = 0.0
+    neighbour_weight: float = 1.0  # Bertalign's margin: cosine with the partner's neighbours
+    hub_weight: float = 0.0  # Vecalign's margin: mean cosine with random other-side sentences
+    length_weight: float = 1.0  # exponent of the log2(1 + length ratio) factor
     skip_cost: float = 0.1
-    merge_cost: float = 0.0
-    many_many_cost: float = 0.0
+    short_chars: float = 20.0  # skipping a sentence shorter than this costs proportionally less
+    merge_cost: float = 0.0  # per sentence beyond the first on each side of a bead
+    many_many_cost: float = 0.0  # extra for beads with two or more sentences on both sides
     anchor_weight: float = 0.3
-    anchor_neutral: float = 0.6
+    anchor_neutral: float = 0.6  # Dice of shared names/numbers that neither helps nor hurts
     anchor_max_share: float = 0.05
-    length_weight: float = 1.0
-    length_cap: float = 4.0
-    length_smoothing: float = 10.0
     block_penalty: float = 0.1
     hub_samples: int = 64
     band_radius: int = 12  # nodes kept on each side of a coarse path
@@ -81,21 +80,15 @@ class AlignConfig:
     @property
     def weights(self) -> GainWeights:
         return GainWeights(
-            sim_weight=self.sim_weight,
-            coverage_weight=self.coverage_weight,
-            hub_weight=self.hub_weight,
             neighbour_weight=self.neighbour_weight,
-            part_weight=self.part_weight,
-            part_floor=self.part_floor,
-            sim_offset=self.sim_offset,
+            hub_weight=self.hub_weight,
+            length_weight=self.length_weight,
             skip_cost=self.skip_cost,
+            short_chars=self.short_chars,
             merge_cost=self.merge_cost,
             many_many_cost=self.many_many_cost,
             anchor_weight=self.anchor_weight,
             anchor_neutral=self.anchor_neutral,
-            length_weight=self.length_weight,
-            length_cap=self.length_cap,
-            length_smoothing=self.length_smoothing,
             block_penalty=self.block_penalty,
         )
 
@@ -111,7 +104,10 @@ def bead_types(config: AlignConfig) -> tuple[BeadType, ...]:
     return ((1, 1), (1, 0), (0, 1), *many)
 
 
-def _hubs(side: SideArrays, other: SideArrays, sizes: Sequence[int], samples: int):
+def _hubs(side: SideArrays, other: SideArrays, sizes: Sequence[int], config: AlignConfig):
+    if not config.hub_weight:  # the gains never read them
+        return {}
+    samples = config.hub_samples
     return {k: hubness(side, k, other.vectors, samples) for k in sizes}
 
 
@@ -119,8 +115,8 @@ def _path_for(va: np.ndarray, vb: np.ndarray, config: AlignConfig) -> Path:
     """Best path over the coarse bead types, through a band found one level coarser."""
     a, b = side_from_vectors(va), side_from_vectors(vb)
     band = _band_for(va, vb, config)
-    hub_a = _hubs(a, b, (1, 2), config.hub_samples)
-    hub_b = _hubs(b, a, (1, 2), config.hub_samples)
+    hub_a = _hubs(a, b, (1, 2), config)
+    hub_b = _hubs(b, a, (1, 2), config)
     gains = band_gains(
         a, b, band, COARSE_TYPES, config.weights, hub_a=hub_a, hub_b=hub_b, use_evidence=False
     )
@@ -160,8 +156,8 @@ def _align_sides(a: SideArrays, b: SideArrays, config: AlignConfig) -> list[Bead
         band,
         types,
         config.weights,
-        hub_a=_hubs(a, b, sizes_a, config.hub_samples),
-        hub_b=_hubs(b, a, sizes_b, config.hub_samples),
+        hub_a=_hubs(a, b, sizes_a, config),
+        hub_b=_hubs(b, a, sizes_b, config),
     )
     spans = path_to_beads(banded_dp(gains, types, band, a.n, b.n))
     scores = bead_cosines(a, b, spans)

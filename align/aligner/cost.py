@@ -1,20 +1,19 @@
-"""Gains of beads: normalised similarity plus evidence (names/numbers, lengths, blocks).
+"""Gains of beads: the path that maximises their sum wins (Bertalign's objective, plus evidence).
 
-The gain of a bead is what the path earns by taking it; the DP maximises the sum. For a bead
-pairing window x of A with window y of B:
+For a bead pairing window x of A (m sentences) with window y of B (n sentences):
 
-    gain = sim_weight * (1 + c (m + n - 2))
-           * (cos(x, y) - hub_weight * (hub(x) + hub(y)) / 2 - neighbour_weight * near(x, y)
-              - sim_offset)
-         + part_weight * sum over the sentences s of each side of (cos(s, other window) - hub(s))
+    gain = (cos(x, y) - neighbour_weight * near(x, y) - hub_weight * hub(x, y))
+           * log2(1 + length ratio) ** length_weight
          + anchor_weight * (dice(names and numbers of x, of y) - anchor_neutral)
-         - length_weight * min(z^2, length_cap)                 # Gale–Church-like ratio
          - block_penalty * (x or y straddles a paragraph / speaker turn)
-         - size penalty of the bead type
+         - merge_cost * (m - 1 + n - 1)
 
-`hub(x)` is x's mean cosine with random sentences of the other side: some sentences (short,
-generic) are close to everything, and a high raw cosine means less for them. A skipped
-sentence (1-0, 0-1) earns -skip_cost.
+`near(x, y)` is the mean cosine of each window with the sentences just outside its partner
+(Bertalign's margin: a bead whose neighbours fit as well is less sure). `hub` is the mean
+cosine with random sentences of the other side (Vecalign's normaliser). The length ratio
+compares character counts after scaling B by the document's A/B ratio. A skipped sentence
+(1-0, 0-1) earns -skip_cost. Since gains add up, merging two good 1-1 beads into a 2-2 loses
+one bead's worth of gain: 1-1 stays the norm unless the joined windows clearly fit better.
 """
 
 from __future__ import annotations
@@ -38,21 +37,15 @@ MEMO_MAX_NODES = 600_000
 
 @dataclass(frozen=True)
 class GainWeights:
-    sim_weight: float
-    coverage_weight: float  # similarity counts (1 + c * (sentences - 2)) times in a bead
-    hub_weight: float  # how much of the random-sample baseline to subtract
-    neighbour_weight: float  # how much of the similarity to the adjacent sentences to subtract
-    part_weight: float  # weight of how well each sentence is explained by the other window
-    part_floor: float  # cosine with the other window each sentence of a merged bead should reach
-    sim_offset: float  # normalised cosine a bead must beat to earn; below it, size costs
+    neighbour_weight: float
+    hub_weight: float
+    length_weight: float
     skip_cost: float
-    merge_cost: float  # per sentence beyond the first on the larger side of a bead
-    many_many_cost: float  # extra for beads with two or more sentences on both sides
+    short_chars: float  # sentences shorter than this cost proportionally less to skip
+    merge_cost: float
+    many_many_cost: float
     anchor_weight: float
     anchor_neutral: float
-    length_weight: float
-    length_cap: float
-    length_smoothing: float
     block_penalty: float
 
 
@@ -69,13 +62,6 @@ def hubness(side: SideArrays, size: int, other: np.ndarray, n_samples: int) -> n
         starts = np.arange(start, min(start + _CHUNK, n_windows))
         out[starts] = (side.window_vectors(size, starts) @ sample.T).mean(axis=1)
     return out
-
-
-def log_length_ratio(a: SideArrays, b: SideArrays, smoothing: float) -> float:
-    """The document's typical log(len B / len A), the centre of the length term."""
-    if a.lengths is None or b.lengths is None or a.n == 0 or b.n == 0:
-        return 0.0
-    return float(np.log((b.lengths.sum() + smoothing) / (a.lengths.sum() + smoothing)))
 
 
 def band_dot(
@@ -124,60 +110,6 @@ def _views(side: SideArrays, sizes: set[int]) -> dict[int, WindowView]:
     if side.n <= MATERIALISE_MAX:
         views = {k: v.materialised() for k, v in views.items()}
     return views
-
-
-def _window_sum(values: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray:
-    total = values[starts].copy()
-    for offset in range(1, size):
-        total += values[starts + offset]
-    return total
-
-
-def _part_cos(
-    dot: _DotMemo,
-    ones_a: WindowView,
-    m: int,
-    xa: WindowView,
-    ones_b: WindowView,
-    n: int,
-    xb: WindowView,
-    size: int,
-) -> np.ndarray:
-    """Per node, the summed cosine of every sentence of each window with the other window.
-
-    A sentence merged into a bead without belonging to it adds ~nothing here, whereas each
-    piece of a sentence split in two still resembles the whole.
-    """
-    if m == 1 and n == 1:
-        return 2 * dot(xa, xb, 1, 1)[0]
-    total = np.zeros(size, dtype=np.float32)
-    for k in range(m):
-        total += dot(ones_a, xb, m - k, n)[0]
-    for k in range(n):
-        total += dot(xa, ones_b, m, n - k)[0]
-    return total
-
-
-def _part_shortfall(
-    dot: _DotMemo,
-    ones_a: WindowView,
-    m: int,
-    xa: WindowView,
-    ones_b: WindowView,
-    n: int,
-    xb: WindowView,
-    w: GainWeights,
-) -> np.ndarray:
-    """Per node, how far each sentence of a merged bead falls short of resembling the other
-    window: a sentence merged in without belonging there (a caption, OCR debris, an
-    untranslated line) should be a 1-0 / 0-1 bead, while each piece of a split sentence still
-    resembles the whole."""
-    total = np.zeros(dot.band.size, dtype=np.float32)
-    for k in range(m if m > 1 else 0):
-        total += np.maximum(w.part_floor - dot(ones_a, xb, m - k, n)[0], 0.0)
-    for k in range(n if n > 1 else 0):
-        total += np.maximum(w.part_floor - dot(xa, ones_b, m, n - k)[0], 0.0)
-    return total
 
 
 def _neighbour_cos(
@@ -247,7 +179,8 @@ def band_gains(
     for t, (m, n) in enumerate(types):
         valid = (rows >= m) & (cols >= n)
         if m == 0 or n == 0:
-            gains[t, valid] = -w.skip_cost
+            side, index = (a, rows) if n == 0 else (b, cols)
+            gains[t, valid] = -w.skip_cost * _skip_scale(side, index[valid] - 1, w)
             continue
         where = np.flatnonzero(valid)
         if len(where) == 0:
@@ -268,12 +201,19 @@ def band_gains(
             ratio = np.minimum(la, lb) / np.maximum(np.maximum(la, lb), 1.0)
             g = g * np.log2(1.0 + ratio).astype(np.float32) ** w.length_weight
         g = g - size_cost(m, n, w)
-        if w.part_weight and m + n > 2:
-            g -= w.part_weight * _part_shortfall(dot, views_a[1], m, xa, views_b[1], n, xb, w)[where]
         if use_evidence:
             g += _evidence(a, m, sa, b, n, sb, w)
         gains[t, where] = g
     return gains
+
+
+def _skip_scale(side: SideArrays, sentences: np.ndarray, w: GainWeights) -> np.ndarray:
+    """How much of the skip cost leaving each sentence unpaired costs: a fragment of a few
+    characters (OCR debris, a caption number) is cheap to leave alone, so it is not glued to a
+    neighbour's bead."""
+    if not w.short_chars or side.lengths is None:
+        return np.ones(len(sentences), dtype=np.float32)
+    return np.minimum(side.lengths[sentences] / w.short_chars, 1.0).astype(np.float32)
 
 
 def _char_ratio(a: SideArrays, b: SideArrays) -> float:
