@@ -55,8 +55,21 @@ class CheckConfig:
     clause_min_words: int = 4  # shorter pieces are merged into their neighbour
     span_max_clauses: int = 3  # longest run tried in the middle of a bead (heads/tails: any)
     span_min_words: int = 5
-    span_min_gain: float = 0.04
+    span_min_gain: float = 0.1
     span_max_similarity: float = 0.35
+    # ... and a run is uncovered when no run of the French's clauses (the whole French
+    # included) is more similar to it than `span_max_coverage`. Two ways to call it an
+    # omission: (a) the French is short for its English — its log length ratio lies more
+    # than max(`partial_length_drop`, `partial_length_mads` × the event's MAD of log
+    # ratios) below the event's median — and leaving the run out costs the bead at most
+    # -`span_min_gain_when_short`; (b) without length evidence (a short clause), the gain is
+    # at least `span_min_gain`, the run's similarity at most `span_max_similarity` and its
+    # coverage below `span_alone_max_coverage`. Tuned on the bench's tuning novels.
+    span_max_coverage: float = 0.35
+    span_alone_max_coverage: float = 0.25
+    span_min_gain_when_short: float = -0.02
+    partial_length_drop: float = 0.35
+    partial_length_mads: float = 1.5
 
     # mistranslation: robust z-score of a bead's similarity against the event's median and
     # MAD of bead similarities; the MAD is floored so short or uniform events do not flag

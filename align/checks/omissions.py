@@ -686,6 +686,8 @@ class Span:
     gain: float  # how much the bead's similarity rises when the span is left out
     en: tuple[int, ...]  # English sentences the span touches
     whole_sentences: bool  # the span is exactly one or more whole English sentences
+    coverage: float = 0.0  # the span against the French's most similar run of clauses
+    reason: str = "similarity"  # "short_french": the length evidence called it
 
 
 def candidate_spans(clauses: Sequence[tuple[int, str]], max_clauses: int) -> list[tuple[int, int]]:
@@ -701,6 +703,40 @@ def candidate_spans(clauses: Sequence[tuple[int, str]], max_clauses: int) -> lis
     return sorted(spans)
 
 
+def french_runs(text: str, max_clauses: int = 6) -> list[str]:
+    """Every run of up to `max_clauses` consecutive clauses of a French text, and the whole
+    text: an English clause the French translates is close to one of them."""
+    return list(dict.fromkeys([*french_parts(text, max_clauses), text]))
+
+
+@dataclass(frozen=True)
+class LengthFit:
+    """The event's own distribution of French/English log length ratios over paired beads."""
+
+    median: float
+    mad: float  # scaled (×1.4826)
+
+    def shortfall(self, french: str, english: str) -> float:
+        """How far the French falls short of the length the event's ratio predicts (log)."""
+        ratio = float(np.log(max(1, len(french)) / max(1, len(english))))
+        return self.median - ratio
+
+
+def length_fit(data: CheckInput) -> LengthFit:
+    ratios = np.asarray(
+        [
+            np.log(max(1, len(fr_text(data, b))) / max(1, len(en_text(data, b))))
+            for b in data.beads
+            if b.fr and b.en
+        ],
+        dtype=float,
+    )
+    if not len(ratios):
+        return LengthFit(0.0, 0.0)
+    median = float(np.median(ratios))
+    return LengthFit(median, 1.4826 * float(np.median(np.abs(ratios - median))))
+
+
 @dataclass(frozen=True)
 class _SpanPlan:
     clauses: list[tuple[int, str]]  # (English sentence, clause text)
@@ -708,16 +744,21 @@ class _SpanPlan:
     spans: list[tuple[int, int]]
     texts: list[str]  # each span's text
     rests: list[str]  # the bead's English without it
+    runs: list[str]  # runs of the French's clauses
+    shortfall: float  # the French's log length shortfall against the event's ratio
 
 
 class PartialOmissionCheck:
     """Clauses of an aligned English bead that its French does not cover.
 
-    Each run of clauses is judged by two measures: its own similarity to the French (low
-    when the French lacks it) and the gain in the bead's similarity when it is left out of
-    the English (positive when the French lacks it, negative when the French carries it).
-    The second measure is what tells a dropped half-sentence from a short clause whose
-    similarity is diluted by the rest of a long French sentence.
+    Each run of clauses is judged by its coverage — its similarity to the French's most
+    similar run of clauses (a clause-to-clause comparison: low when no French clause says
+    it) — and by the gain in the bead's similarity when it is left out of the English
+    (positive when the French lacks it, negative when the French carries it). Where the
+    French is much shorter than the event's own French/English length ratio predicts, an
+    uncovered run that costs the bead nothing is enough; otherwise it must also raise the
+    bead's similarity clearly, which tells a dropped clause from a short one whose
+    similarity is diluted by a long French sentence.
     """
 
     name = "partial_omission"
@@ -731,6 +772,8 @@ class PartialOmissionCheck:
             return []
         scores = bead_similarities(data)
         stats = distribution(scores, self.config)
+        fit = length_fit(data)
+        limit = max(self.config.partial_length_drop, self.config.partial_length_mads * fit.mad)
         near_elision = elision_neighbour_beads(data)
         # sentences the omission check reports whole are not reported again in part
         reported = {i for o in merged_orphans(data, self.config) for i in o.en}
@@ -738,25 +781,38 @@ class PartialOmissionCheck:
         for position, (bead, score) in enumerate(zip(data.beads, scores, strict=True)):
             if not (bead.fr and bead.en) or score is None:
                 continue
-            if stats.z(score) < self.config.mistranslation_z and len(bead.en) == 1:
+            plan = self._plan(data, bead, fit)
+            if plan is None:
+                continue
+            off = stats.z(score) < self.config.mistranslation_z and len(bead.en) == 1
+            if off and plan.shortfall <= limit:
                 continue  # the whole bead is off: the mistranslation check reports it
-            plan = self._plan(data, bead)
-            if plan is not None:
-                plans.append((position, bead, score, plan))
+            # an off bead with short French is a dropped part only if the rest of its
+            # English, alone, is an ordinary match for the French
+            rest_floor = stats.median - self.config.mistranslation_gap if off else -1.0
+            plans.append((position, bead, score, plan, rest_floor))
+        # one encoder call for the whole event
         vectors = embed(
             encoder,
-            [t for *_, plan in plans for t in (plan.french, *plan.texts, *plan.rests)],
+            [
+                t
+                for _, _, _, plan, _ in plans
+                for t in (plan.french, *plan.texts, *plan.rests, *plan.runs)
+            ],
         )
         findings: list[Finding] = []
-        for position, bead, score, plan in plans:
-            span = self._worst_span(plan, vectors, score, reported)
+        for position, bead, score, plan, rest_floor in plans:
+            short = plan.shortfall > limit
+            span = self._worst_span(plan, vectors, score, reported, short, rest_floor)
             if span is not None:
                 findings.append(
-                    self._finding(data, bead, score, stats, span, position in near_elision)
+                    self._finding(
+                        data, bead, score, stats, span, position in near_elision, plan, limit
+                    )
                 )
         return findings
 
-    def _plan(self, data: CheckInput, bead: Bead) -> _SpanPlan | None:
+    def _plan(self, data: CheckInput, bead: Bead, fit: LengthFit) -> _SpanPlan | None:
         """The clauses of a bead's English and every candidate span with its remainder."""
         config = self.config
         clauses = [
@@ -769,24 +825,48 @@ class PartialOmissionCheck:
         for first, last in spans:
             texts.append(" ".join(c for _, c in clauses[first : last + 1]))
             rests.append(" ".join(c for _, c in clauses[:first] + clauses[last + 1 :]))
-        return _SpanPlan(clauses, fr_text(data, bead), spans, texts, rests)
+        french = fr_text(data, bead)
+        shortfall = fit.shortfall(french, en_text(data, bead))
+        return _SpanPlan(clauses, french, spans, texts, rests, french_runs(french), shortfall)
 
     def _worst_span(
-        self, plan: _SpanPlan, vectors: dict[str, np.ndarray], score: float, reported: set[int]
+        self,
+        plan: _SpanPlan,
+        vectors: dict[str, np.ndarray],
+        score: float,
+        reported: set[int],
+        french_short: bool,
+        rest_floor: float = -1.0,
     ) -> Span | None:
         config = self.config
         clauses = plan.clauses
         french = vectors[plan.french]
         sims = np.stack([vectors[t] for t in plan.texts]) @ french
         rest_sims = np.stack([vectors[t] for t in plan.rests]) @ french
+        # clause-to-clause: each span against every run of the French's clauses
+        coverage = np.max(
+            np.stack([vectors[t] for t in plan.texts])
+            @ np.stack([vectors[r] for r in plan.runs]).T,
+            axis=1,
+        )
         best: Span | None = None
-        for (first, last), text, sim, rest_sim in zip(
-            plan.spans, plan.texts, sims, rest_sims, strict=True
+        for (first, last), text, sim, rest_sim, cover in zip(
+            plan.spans, plan.texts, sims, rest_sims, coverage, strict=True
         ):
             gain = float(rest_sim) - score
-            if len(words(text)) < config.span_min_words:
+            if len(words(text)) < config.span_min_words or rest_sim < rest_floor:
                 continue
-            if gain < config.span_min_gain or sim > config.span_max_similarity:
+            by_length = (
+                french_short
+                and cover < config.span_max_coverage
+                and gain >= config.span_min_gain_when_short
+            )
+            by_similarity = (
+                gain >= config.span_min_gain
+                and sim <= config.span_max_similarity
+                and cover < config.span_alone_max_coverage
+            )
+            if not (by_length or by_similarity):
                 continue
             en = tuple(dict.fromkeys(i for i, _ in clauses[first : last + 1]))
             if set(en) & reported:
@@ -796,49 +876,67 @@ class PartialOmissionCheck:
                 == sum(1 for i, _ in clauses if i == e)
                 for e in en
             )
-            span = Span(first, last, text, round(float(sim), 3), round(gain, 3), en, whole)
+            span = Span(
+                first,
+                last,
+                text,
+                round(float(sim), 3),
+                round(gain, 3),
+                en,
+                whole,
+                round(float(cover), 3),
+                "short_french" if by_length else "similarity",
+            )
             # a whole untranslated sentence is reported as such, before any part of one
-            rank = (span.whole_sentences, span.gain, -span.similarity)
-            if best is None or rank > (best.whole_sentences, best.gain, -best.similarity):
+            rank = (span.whole_sentences, span.gain - span.coverage)
+            if best is None or rank > (best.whole_sentences, best.gain - best.coverage):
                 best = span
         return best
 
-    def _finding(self, data, bead, score, stats, span: Span, near_elision: bool) -> Finding:
+    def _finding(
+        self, data, bead, score, stats, span: Span, near_elision: bool, plan, limit
+    ) -> Finding:
         french = fr_text(data, bead)
         missing = _missing_terms(span.text, french)
-        confidence = float(np.clip(0.5 + span.gain * 2 + 0.05 * len(missing), 0.5, 0.95))
+        strength = max(span.gain, 0.0) + max(0.0, self.config.span_max_coverage - span.coverage)
+        confidence = float(np.clip(0.5 + strength * 1.5 + 0.05 * len(missing), 0.5, 0.95))
         details = {
             "en_span": span.text,
             "span_similarity": span.similarity,
+            "span_coverage": span.coverage,
             "gain_without_span": span.gain,
             "bead_similarity": round(score, 3),
             "event_distribution": stats.to_json(),
+            "french_length_shortfall": round(plan.shortfall, 3),
+            "length_shortfall_limit": round(limit, 3),
+            "called_by": span.reason,
             "fr_text": french,
             "missing_terms": missing,
             "thresholds": {
                 "min_gain": self.config.span_min_gain,
                 "max_similarity": self.config.span_max_similarity,
+                "max_coverage": self.config.span_max_coverage,
+                "alone_max_coverage": self.config.span_alone_max_coverage,
+                "min_gain_when_short": self.config.span_min_gain_when_short,
             },
         }
         quote = one_line(span.text, 60)
+        why = f"best French clause match {span.coverage:.2f}; the bead scores {span.gain:+.2f} "
+        why += "better without it"
+        if span.reason == "short_french":
+            why += f"; the French is {np.exp(plan.shortfall):.1f}× shorter than this event's "
+            why += "ratio predicts"
         if span.whole_sentences and near_elision:
             kind, severity = FindingType.ELIDED, Severity.INFO
             message = f"English beside a French cut (<…>) is not translated: “{quote}”"
         elif span.whole_sentences:
             kind, severity = FindingType.OMISSION, Severity.MEDIUM
-            message = (
-                f"English sentence aligned here is not translated (similarity "
-                f"{span.similarity:.2f}; the bead scores {span.gain:+.2f} better without it): "
-                f"“{quote}”"
-            )
+            message = f"English sentence aligned here is not translated ({why}): “{quote}”"
         else:
             kind = FindingType.PARTIAL_OMISSION
             big = len(words(span.text)) >= 8 or missing
             severity = Severity.MEDIUM if big else Severity.LOW
-            message = (
-                f"Part of the English is not in the French (similarity {span.similarity:.2f}; "
-                f"the bead scores {span.gain:+.2f} better without it): “{quote}”"
-            )
+            message = f"Part of the English is not in the French ({why}): “{quote}”"
         return Finding(
             id=finding_id(kind, french, span.text),
             type=kind,
