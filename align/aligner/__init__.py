@@ -65,7 +65,7 @@ class AlignConfig:
     hub_weight: float = 0.0  # Vecalign's margin: mean cosine with random other-side sentences
     length_weight: float = 1.0  # exponent of the log2(1 + length ratio) factor
     skip_cost: float = 0.1
-    short_chars: float = 20.0  # skipping a sentence shorter than this costs proportionally less
+    short_chars: float = 0.0  # skipping a sentence shorter than this costs proportionally less
     merge_cost: float = 0.0  # per sentence beyond the first on each side of a bead
     many_many_cost: float = 0.0  # extra for beads with two or more sentences on both sides
     anchor_weight: float = 0.3
