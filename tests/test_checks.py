@@ -382,3 +382,46 @@ def test_a_translated_name_is_one_finding_for_the_pair():
     (finding,) = findings
     assert finding.severity == Severity.LOW and finding.details["side"] == "both"
     assert (finding.details["name"], finding.details["fr_name"]) == ("Hatter", "Chapelier")
+
+
+def test_french_forms_that_are_not_negations():
+    assert not french_negations("C’est une belle réussite, n’est-ce pas ?")
+    assert not french_negations("Ce n’est pas mal du tout pour une première année.")
+    assert not french_negations("Nous ne demandons que le respect du droit international.")
+    assert not french_negations("N’importe quel pays peut rejoindre le forum.")
+    # "ne" never reaches a "pas" of the next sentence
+    assert french_negations("Il partit plus tôt qu’il ne l’avait dit. Elle resta.") == []
+
+
+def test_french_negations_beyond_ne_pas():
+    assert french_negations("Je ne pouvais me souvenir de lui.")  # literary, no "pas"
+    assert french_negations("Les prix n’ont guère changé depuis janvier.")
+    assert french_negations("Moi non plus, je ne l’ai pas vu.")
+    assert french_negations("Il a signé sans hésiter.")
+
+
+def test_english_forms_that_are_or_are_not_negations():
+    assert english_negations("I told you butter wouldn 't suit the works!")  # tokenised
+    assert english_negations("No one came to the meeting.")
+    assert english_negations("Nothing has changed, and we never asked for it.")
+    assert not english_negations("This is not only a trade issue but a security one.")
+    assert not english_negations("His hands were small, if not delicate.")
+
+
+def test_a_tag_question_is_not_a_flipped_negation():
+    fr = ["« C’est ce qu’il faut se demander, n’est-ce pas ? »"]
+    en = ["“That is the first question to ask.”"]
+    assert NegationCheck().run(make(fr, en, [([0], [0])])) == []
+
+
+def test_a_tokenised_contraction_matches_ne_pas():
+    fr = ["« Il n’y en a pas », dit le Lièvre."]
+    en = ["' There isn 't any, ' said the March Hare."]
+    assert NegationCheck().run(make(fr, en, [([0], [0])])) == []
+
+
+def test_a_flipped_negation_still_fires():
+    fr = ["Nous ne reconnaissons pas les résultats de ce référendum."]
+    en = ["We recognise the results of this referendum."]
+    found = NegationCheck().run(make(fr, en, [([0], [0])]))
+    assert len(found) == 1 and found[0].details["fr_negations"]

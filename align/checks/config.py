@@ -81,6 +81,14 @@ class CheckConfig:
     prior_median: float = 0.7  # used, blended, when the event has fewer beads than that
     prior_mad: float = 0.08
 
+    # negation on one side only: the clause carrying the negation must match its best run of
+    # clauses on the other side at least this well (a flip leaves the rest of the clause
+    # intact; a loose paraphrase does not), unless the bead's similarity is lowish for the
+    # event (robust z at most `negation_low_z`). Off (0) by default: on the tuning novels
+    # every level tried (0.25–0.65) cut as much recall as false alarms.
+    negation_clause_similarity: float = 0.0
+    negation_low_z: float = -1.0
+
     # untranslated: a French sentence whose words are English (stopword evidence)
     untranslated_min_words: int = 5
     untranslated_english_ratio: float = 0.2

@@ -15,6 +15,7 @@ from align.checks.config import DEFAULT_CONFIG, CheckConfig
 from align.checks.evidence import (
     bead_similarities,
     distribution,
+    embed,
     en_text,
     fr_text,
     one_line,
@@ -137,31 +138,45 @@ class MistranslationCheck:
 
 # --- negation on one side only -----------------------------------------------------------------
 
+# "ne" and its second word within one clause of the sentence (never across . ; ! ?)
 _FR_NE = re.compile(
-    r"\b(?:ne|n[’'])\s*(?:\S+\s+){0,4}?"
-    r"(pas|jamais|plus|rien|aucune?|personne|nullement|guère|point|nulle\s+part)\b",
+    r"\b(?:ne|n[’'])\s*(?:[^\s.;!?]+\s+){0,4}?"
+    r"(pas|jamais|plus|rien|aucune?|personne|nullement|guère|point|nulle\s+part)\b"
+    r"(?!\s+(?:mal|moins)\b)",  # "pas mal", "pas moins" are not negations of the verb
     re.IGNORECASE,
 )
-_FR_ALONE = re.compile(r"\b(sans|aucune?|jamais|ni|non)\b(?!-)", re.IGNORECASE)
+# literary negation without "pas": "je ne pouvais me souvenir", "il n'osait répondre"
+_FR_NE_ALONE = re.compile(r"\b(?:ne|n[’'])\s*(?:[^\s.;!?]+\s+)?(pou|sa|os|cess)\w*", re.IGNORECASE)
+_FR_ALONE = re.compile(r"\b(sans|aucune?|jamais|ni|non\s+plus|non)\b(?!-)", re.IGNORECASE)
 _EN_NEG = re.compile(
-    r"\b(not|never|none|nothing|nobody|nowhere|neither|nor|without|cannot|no)\b(?!\.\s*\d)"
-    r"|\b\w+(n[’']t)\b",
+    r"\b(not|never|none|nothing|nobody|nowhere|neither|nor|without|cannot|no|hardly|"
+    r"scarcely|barely|less\s+than)\b(?!\.\s*\d)"
+    r"|\b\w+(n\s?[’']\s?t)\b",
     re.IGNORECASE,
+)
+# not a negation of the statement: "not only … but", "if not", "of course not", "no doubt"
+_EN_NOT_NEGATION = re.compile(
+    r"\bnot\s+only\b|\bif\s+not\b|\bno\s+doubt\b|\bnot\s+a\s+little\b", re.IGNORECASE
 )
 
 
 def french_negations(text: str) -> list[str]:
-    found = [m.group(0) for m in _FR_NE.finditer(text)]
-    rest = _FR_NE.sub(" ", text)
-    found += [m.group(0) for m in _FR_ALONE.finditer(rest)]
+    cleaned = re.sub(r"\bn[’']est-ce\s+pas\b|\bn[’']importe\b", " ", text, flags=re.IGNORECASE)
+    found = [m.group(0) for m in _FR_NE.finditer(cleaned)]
+    rest = _FR_NE.sub(" ", cleaned)
+    # "ne … que" (only) is restrictive, not a negation; what is left of "ne" is literary
+    rest_no_que = re.sub(r"\b(?:ne|n[’'])\s[^.;!?]{0,60}?\bque?\b", " ", rest, flags=re.I)
+    found += [m.group(0) for m in _FR_NE_ALONE.finditer(rest_no_que)]
+    found += [m.group(0) for m in _FR_ALONE.finditer(_FR_NE_ALONE.sub(" ", rest_no_que))]
     return found
 
 
 def english_negations(text: str) -> list[str]:
-    return [m.group(0) for m in _EN_NEG.finditer(text)]
+    cleaned = _EN_NOT_NEGATION.sub(" ", text)
+    return [m.group(0) for m in _EN_NEG.finditer(cleaned)]
 
 
-_EN_VERBAL = re.compile(r"\b(not|never|cannot)\b|\w(n[’']t)\b", re.IGNORECASE)
+_EN_VERBAL = re.compile(r"\b(not|never|cannot)\b|\w(n\s?[’']\s?t)\b", re.IGNORECASE)
 
 
 def verbal_negations(text: str, side: str) -> list[str]:
@@ -169,8 +184,9 @@ def verbal_negations(text: str, side: str) -> list[str]:
     "sans", "aucun" count as negation on the other side but do not raise a finding alone,
     being too often rendered by a positive paraphrase."""
     if side == "fr":
-        return [m.group(0) for m in _FR_NE.finditer(text)]
-    return [m.group(0) for m in _EN_VERBAL.finditer(text)]
+        cleaned = re.sub(r"\bn[’']est-ce\s+pas\b", " ", text, flags=re.IGNORECASE)
+        return [m.group(0) for m in _FR_NE.finditer(cleaned)]
+    return [m.group(0) for m in _EN_VERBAL.finditer(_EN_NOT_NEGATION.sub(" ", text))]
 
 
 class NegationCheck:
@@ -183,7 +199,9 @@ class NegationCheck:
 
     def run(self, data: CheckInput) -> list[Finding]:
         findings = []
-        for bead in data.beads:
+        scores = bead_similarities(data)
+        stats = distribution(scores, self.config)
+        for bead, score in zip(data.beads, scores, strict=True):
             if not (bead.fr and bead.en):
                 continue
             french, english = fr_text(data, bead), en_text(data, bead)
@@ -192,6 +210,11 @@ class NegationCheck:
                 continue
             if not (verbal_negations(french, "fr") or verbal_negations(english, "en")):
                 continue
+            match = self._clause_match(data, french, english, bool(fr_neg))
+            if match is not None and match[0] < self.config.negation_clause_similarity:
+                z = stats.z(score) if score is not None else 0.0
+                if z > self.config.negation_low_z:
+                    continue  # a loose paraphrase, not a flipped statement
             if fr_neg:
                 message = f"The French negates (“{fr_neg[0]}”) where the English does not"
             else:
@@ -211,10 +234,43 @@ class NegationCheck:
                         "en_negations": en_neg,
                         "fr_text": french,
                         "en_text": english,
+                        "negated_clause_match": None if match is None else round(match[0], 3),
+                        "negated_clause": None if match is None else match[1],
+                        "bead_similarity": None if score is None else round(score, 3),
                     },
                 )
             )
         return findings
+
+    def _clause_match(
+        self, data: CheckInput, french: str, english: str, french_negates: bool
+    ) -> tuple[float, str] | None:
+        """How well the clause carrying the negation matches its best run of clauses on the
+        other side: a flipped statement keeps the rest of the clause, so it matches well; a
+        loose paraphrase does not. None without an encoder or a clause to judge."""
+        from align.checks.omissions import french_parts, french_runs, split_clauses
+
+        if data.encoder is None or self.config.negation_clause_similarity <= 0:
+            return None
+        if french_negates:
+            clauses = french_parts(french, 1) or [french]
+            runs = [
+                " ".join(c[a:z])
+                for c in [split_clauses(english, self.config.clause_min_words)]
+                for a in range(len(c))
+                for z in range(a + 1, len(c) + 1)
+            ]
+            side = "fr"
+        else:
+            clauses = split_clauses(english, self.config.clause_min_words)
+            runs = french_runs(french)
+            side = "en"
+        negated = next((c for c in clauses if verbal_negations(c, side)), None)
+        if negated is None or not runs:
+            return None
+        vectors = embed(data.encoder, [negated, *runs])
+        best = max(float(vectors[negated] @ vectors[r]) for r in runs)
+        return best, negated
 
 
 # --- English left in the French -------------------------------------------------------------
