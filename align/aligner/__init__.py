@@ -68,7 +68,7 @@ class AlignConfig:
     short_chars: float = 0.0  # skipping a sentence shorter than this costs proportionally less
     merge_cost: float = 0.0  # per sentence beyond the first on each side of a bead
     many_many_cost: float = 0.0  # extra for beads with two or more sentences on both sides
-    anchor_weight: float = 0.3
+    anchor_weight: float = 0.0  # off: its dev gain was within noise (see bench/align_log.md)
     anchor_neutral: float = 0.6  # Dice of shared names/numbers that neither helps nor hurts
     anchor_max_share: float = 0.05
     block_penalty: float = 0.1
