@@ -336,12 +336,16 @@ def check(fr, en, beads, encoder, config) -> list[Finding]:
     return run_checks(data, config=config)
 
 
+#: AlignConfig overrides from --align-set (None: the aligner's defaults, as fidelity check uses)
+ALIGN_CONFIG = None
+
+
 def align(fr, en, gold, encoder, use_real: bool):
     if not use_real:
         return list(gold)
     from align.aligner import align_texts
 
-    return align_texts(list(fr), list(en), encoder)
+    return align_texts(list(fr), list(en), encoder, config=ALIGN_CONFIG)
 
 
 def natural_gaps(gold: Sequence[Bead]) -> set[int]:
@@ -408,6 +412,9 @@ def main() -> None:
     parser.add_argument("--types", default=",".join(ERROR_TYPES))
     parser.add_argument("--set", action="append", default=[], help="CheckConfig key=value")
     parser.add_argument(
+        "--align-set", action="append", default=[], help="AlignConfig key=value (real aligner)"
+    )
+    parser.add_argument(
         "--kremlin", action="store_true", help="only the false alarms on kremlin-style pairs"
     )
     parser.add_argument(
@@ -415,6 +422,11 @@ def main() -> None:
     )
     args = parser.parse_args()
     config = dataclasses.replace(CheckConfig(), **overrides(args.set))
+    if args.align_set:
+        from align.aligner import AlignConfig
+
+        global ALIGN_CONFIG
+        ALIGN_CONFIG = dataclasses.replace(AlignConfig(), **overrides(args.align_set))
     use_real = args.aligner == "real" or (args.aligner == "auto" and aligner_committed())
     encoder, encoder_name = get_encoder(args.cache)
     if args.kremlin:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -27,6 +27,7 @@ from align.checks.evidence import (
     side_text,
     words,
 )
+from align.embed.base import Encoder
 from align.model import Bead, Finding, FindingType, Severity, finding_id
 
 TRANSLATION = frozenset({"body", "turn"})
@@ -791,7 +792,8 @@ class PartialOmissionCheck:
             # English, alone, is an ordinary match for the French
             rest_floor = stats.median - self.config.mistranslation_gap if off else -1.0
             plans.append((position, bead, score, plan, rest_floor))
-        # one encoder call for the whole event
+        plans = self._narrow(encoder, plans)
+        # one encoder call for what is left of the whole event
         vectors = embed(
             encoder,
             [
@@ -811,6 +813,39 @@ class PartialOmissionCheck:
                     )
                 )
         return findings
+
+    def _narrow(self, encoder: Encoder, plans: list) -> list:
+        """Keep only the spans that could be reported, before the costly embeddings.
+
+        A span is reported only when its coverage is below the coverage limits, and its
+        coverage is at least its similarity to the whole French (the whole French is one of
+        the runs). So a span already that similar, or too short, is dropped here, and the
+        remainders and French runs are embedded for the spans left — same decisions, a
+        fraction of the encoder's work.
+        """
+        config = self.config
+        ceiling = max(config.span_max_coverage, config.span_alone_max_coverage)
+        first = embed(
+            encoder, [t for _, _, _, plan, _ in plans for t in (plan.french, *plan.texts)]
+        )
+        narrowed = []
+        for position, bead, score, plan, rest_floor in plans:
+            french = first[plan.french]
+            keep = [
+                k
+                for k, text in enumerate(plan.texts)
+                if len(words(text)) >= config.span_min_words
+                and float(first[text] @ french) < ceiling
+            ]
+            if keep:
+                smaller = replace(
+                    plan,
+                    spans=[plan.spans[k] for k in keep],
+                    texts=[plan.texts[k] for k in keep],
+                    rests=[plan.rests[k] for k in keep],
+                )
+                narrowed.append((position, bead, score, smaller, rest_floor))
+        return narrowed
 
     def _plan(self, data: CheckInput, bead: Bead, fit: LengthFit) -> _SpanPlan | None:
         """The clauses of a bead's English and every candidate span with its remainder."""
