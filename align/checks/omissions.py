@@ -749,6 +749,16 @@ class _SpanPlan:
     shortfall: float  # the French's log length shortfall against the event's ratio
 
 
+def _only(plan: _SpanPlan, keep: list[int]) -> _SpanPlan:
+    """The plan with only the spans at the given positions."""
+    return replace(
+        plan,
+        spans=[plan.spans[k] for k in keep],
+        texts=[plan.texts[k] for k in keep],
+        rests=[plan.rests[k] for k in keep],
+    )
+
+
 class PartialOmissionCheck:
     """Clauses of an aligned English bead that its French does not cover.
 
@@ -792,7 +802,7 @@ class PartialOmissionCheck:
             # English, alone, is an ordinary match for the French
             rest_floor = stats.median - self.config.mistranslation_gap if off else -1.0
             plans.append((position, bead, score, plan, rest_floor))
-        plans = self._narrow(encoder, plans)
+        plans = self._narrow(encoder, plans, limit)
         # one encoder call for what is left of the whole event
         vectors = embed(
             encoder,
@@ -814,21 +824,23 @@ class PartialOmissionCheck:
                 )
         return findings
 
-    def _narrow(self, encoder: Encoder, plans: list) -> list:
+    def _narrow(self, encoder: Encoder, plans: list, limit: float) -> list:
         """Keep only the spans that could be reported, before the costly embeddings.
 
-        A span is reported only when its coverage is below the coverage limits, and its
-        coverage is at least its similarity to the whole French (the whole French is one of
-        the runs). So a span already that similar, or too short, is dropped here, and the
-        remainders and French runs are embedded for the spans left — same decisions, a
-        fraction of the encoder's work.
+        Two exact prunings, cheapest first. A span is reported only when its coverage is
+        below the coverage limits, and its coverage is at least its similarity to the whole
+        French (the whole French is one of the runs): a span already that similar, or too
+        short, goes. Then a span also needs a gain (its bead's similarity without it, minus
+        the bead's) above what either rule asks: that needs only the remainders. The French
+        runs are embedded afterwards for the spans left — same decisions, a fraction of the
+        encoder's work.
         """
         config = self.config
         ceiling = max(config.span_max_coverage, config.span_alone_max_coverage)
         first = embed(
             encoder, [t for _, _, _, plan, _ in plans for t in (plan.french, *plan.texts)]
         )
-        narrowed = []
+        candidates = []
         for position, bead, score, plan, rest_floor in plans:
             french = first[plan.french]
             keep = [
@@ -838,13 +850,24 @@ class PartialOmissionCheck:
                 and float(first[text] @ french) < ceiling
             ]
             if keep:
-                smaller = replace(
-                    plan,
-                    spans=[plan.spans[k] for k in keep],
-                    texts=[plan.texts[k] for k in keep],
-                    rests=[plan.rests[k] for k in keep],
-                )
-                narrowed.append((position, bead, score, smaller, rest_floor))
+                candidates.append((position, bead, score, _only(plan, keep), rest_floor))
+        rests = embed(encoder, [t for _, _, _, plan, _ in candidates for t in plan.rests])
+        narrowed = []
+        for position, bead, score, plan, rest_floor in candidates:
+            french = first[plan.french]
+            short = plan.shortfall > limit
+            least_gain = (
+                min(config.span_min_gain_when_short, config.span_min_gain)
+                if short
+                else config.span_min_gain
+            )
+            keep = []
+            for k, rest in enumerate(plan.rests):
+                rest_sim = float(rests[rest] @ french)
+                if rest_sim >= rest_floor and rest_sim - score >= least_gain:
+                    keep.append(k)
+            if keep:
+                narrowed.append((position, bead, score, _only(plan, keep), rest_floor))
         return narrowed
 
     def _plan(self, data: CheckInput, bead: Bead, fit: LengthFit) -> _SpanPlan | None:
