@@ -42,7 +42,7 @@ def test_project_root_stops_the_search(tmp_path: Path) -> None:
     inner = tmp_path / "project"
     inner.mkdir()
     (inner / "pyproject.toml").write_text("[project]\nname = 'other'\n")
-    assert load_settings(inner).jobs == 1
+    assert load_settings(inner).jobs == Settings().jobs  # the parent folder's 4 is not read
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,12 @@ def test_bad_settings_give_one_line_errors_naming_the_file(
         load_settings(tmp_path)
     message = str(caught.value)
     assert str(path) in message and problem in message and "\n" not in message
+
+
+def test_default_jobs_follow_the_usable_cores() -> None:
+    import os
+
+    from align.config import default_jobs
+
+    assert default_jobs() == max(1, min(len(os.sched_getaffinity(0)), 4))
+    assert Settings().jobs == default_jobs()

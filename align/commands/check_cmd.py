@@ -125,7 +125,9 @@ def check(
         [], "--en", help="URL=FILE: the original of the event citing URL (repeatable)."
     ),
     encoder: str | None = typer.Option(None, "--encoder", help="use | st:<name-or-path>."),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Posts in parallel."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, help="Posts in parallel [one per core, at most 4]."
+    ),
     ignore: Path | None = typer.Option(None, "--ignore", help="Ignore file of finding ids."),
     fail_on: str | None = typer.Option(
         None,
