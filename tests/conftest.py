@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+# One headless Chromium for the whole session, shared by every browser test module (two
+# modules importing the fixtures would each start Playwright, which it refuses).
+from browser import browser, page_factory  # noqa: F401
+
 PROJECT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT / "corpus"
 SHARED = PROJECT.parent / "shared"

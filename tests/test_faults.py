@@ -156,7 +156,8 @@ def test_a_full_disk_on_report_writing_stops_cleanly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
 ) -> None:
     posts, en_args = write_batch(tmp_path, 3)
-    common = [str(posts), "--offline", "--out", "rep", *en_options(en_args)]
+    # one worker: posts finish in order, so exactly post01 is done when post02's write fails
+    common = [str(posts), "--offline", "--jobs", "1", "--out", "rep", *en_options(en_args)]
     out_dir = tmp_path / "rep"
     with monkeypatch.context() as patch:
         _full_disk_for(patch, align.report.render, target)

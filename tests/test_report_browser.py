@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser import ARTIFACTS, browser, page_factory
+from browser import ARTIFACTS
 from report_data import HOSTILE, SCRIPT_PAYLOAD, all_findings, hostile_result, load_result
 
 from align.ignore import apply_ignore, load_ignore
 from align.report.render import write_reports
 
 pytestmark = pytest.mark.browser
-FIXTURES = (browser, page_factory)  # imported for pytest, which finds them by name
 
 POST = "002_2ca614c197997517"  # cached original with four findings + an unavailable one
 

@@ -12,10 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser import browser, page_factory
 
 pytestmark = pytest.mark.browser
-FIXTURES = (browser, page_factory)  # imported for pytest, which finds them by name
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIDELITY = str(Path(sys.executable).parent / "fidelity")
