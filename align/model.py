@@ -93,6 +93,11 @@ class Side(StrEnum):
     EN = "en"
 
 
+#: Sentence kinds (the JSON's `kind`) that are translation text and take part in the
+#: alignment; the other kinds (caption, tag, note, elision, other) are shown, never aligned.
+TRANSLATION_SENTENCE_KINDS = frozenset({"body", "turn"})
+
+
 @dataclass(frozen=True)
 class Sentence:
     side: Side

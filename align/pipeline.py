@@ -17,6 +17,7 @@ from align.checks.base import CheckInput
 from align.embed.base import Encoder
 from align.model import (
     SEVERITY_RANK,
+    TRANSLATION_SENTENCE_KINDS,
     Bead,
     Block,
     BlockKind,
@@ -38,7 +39,6 @@ JSON_KIND: Mapping[BlockKind, str] = {
     BlockKind.NOTE: "note",
     BlockKind.ELISION: "elision",
 }
-ALIGNED_KINDS = frozenset({"body", "turn"})
 
 #: source_status values of the JSON result, from the fetcher's outcome status.
 SOURCE_STATUS: Mapping[str, str] = {
@@ -122,8 +122,8 @@ def align_event(
 
     fr = sentences_from_blocks(fr_units, Side.FR, "fr")
     en = sentences_from_blocks(en_units, Side.EN, "en")
-    fr_ids = [s.index for s in fr if s.kind in ALIGNED_KINDS]
-    en_ids = [s.index for s in en if s.kind in ALIGNED_KINDS]
+    fr_ids = [s.index for s in fr if s.kind in TRANSLATION_SENTENCE_KINDS]
+    en_ids = [s.index for s in en if s.kind in TRANSLATION_SENTENCE_KINDS]
     local = align_texts(
         [fr[i].text for i in fr_ids],
         [en[i].text for i in en_ids],

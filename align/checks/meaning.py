@@ -22,7 +22,7 @@ from align.checks.evidence import (
     similarity,
     words,
 )
-from align.model import Finding, FindingType, Severity, finding_id
+from align.model import TRANSLATION_SENTENCE_KINDS, Finding, FindingType, Severity, finding_id
 
 # --- similarity far below the event's own ----------------------------------------------------
 
@@ -332,7 +332,7 @@ class UntranslatedCheck:
                 partner[i] = en_text(data, bead)
         findings = []
         for sentence in data.fr:
-            if sentence.kind not in ("body", "turn"):
+            if sentence.kind not in TRANSLATION_SENTENCE_KINDS:
                 continue
             evidence = language_evidence(sentence.text)
             english = partner.get(sentence.index, "")

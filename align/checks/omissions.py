@@ -30,7 +30,6 @@ from align.checks.evidence import (
 from align.embed.base import Encoder
 from align.model import Bead, Finding, FindingType, Severity, finding_id
 
-TRANSLATION = frozenset({"body", "turn"})
 NOT_TRANSLATION = frozenset({"caption", "tag", "note", "other"})
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from align.model import TRANSLATION_SENTENCE_KINDS
+
 TYPE_ORDER: tuple[str, ...] = (
     "omission",
     "partial_omission",
@@ -45,8 +47,6 @@ TYPE_SHORT: Mapping[str, str] = {
 SEVERITY_ORDER: tuple[str, ...] = ("high", "medium", "low", "info")
 SEVERITY_RANK: Mapping[str, int] = {s: i for i, s in enumerate(SEVERITY_ORDER)}
 
-#: French sentence kinds that are translation text; the others are shown but never aligned.
-TRANSLATION_KINDS = frozenset({"body", "turn"})
 EXTRA_LABELS: Mapping[str, str] = {
     "caption": "photo caption",
     "tag": "site tag",
@@ -312,7 +312,7 @@ def build_rows(event: Mapping[str, Any], prefix: str) -> tuple[Row, ...]:
         while pending_fr and pending_fr[0] < fr_before:
             i = pending_fr.pop(0)
             kind = str(fr_by_id[i].get("kind") or "body")
-            if kind in TRANSLATION_KINDS:
+            if kind in TRANSLATION_SENTENCE_KINDS:
                 plan.append(("fr-only", None, None, (), (i,), None))
             else:
                 block_kind = fr_by_id[i].get("block_kind")
