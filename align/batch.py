@@ -130,10 +130,6 @@ def check_config_from(thresholds: Mapping[str, int | float]) -> CheckConfig:
     return replace(defaults, **values)
 
 
-def config_json(config: CheckConfig) -> dict[str, Any]:
-    return {f.name: getattr(config, f.name) for f in fields(config)}
-
-
 # --- reading posts -------------------------------------------------------------------------
 
 
@@ -435,7 +431,8 @@ def run_batch(
     urls = list(dict.fromkeys(u for post, _ in posts for e in post.events if (u := e.source_url)))
     sources_by_url, originals = obtain_originals(urls, options, progress)
 
-    header = result_header(encoder_id, config, options.ignore_file)
+    thresholds = config.signature()
+    header = result_header(encoder_id, thresholds, options.ignore_file)
     state = {} if options.force else read_state(options.out_dir)
     new_state: dict[str, Any] = dict(state)
     written: list[Path] = []
@@ -448,9 +445,7 @@ def run_batch(
         sources = {
             i: sources_by_url[e.source_url] for i, e in enumerate(post.events) if e.source_url
         }
-        stamp = fingerprint(
-            data, list(sources.values()), encoder_id, config_json(config), ignore_ids
-        )
+        stamp = fingerprint(data, list(sources.values()), encoder_id, thresholds, ignore_ids)
         previous = state.get(state_key(post.path))
         twin = options.out_dir / f"{stem}.json"
         if (
@@ -586,7 +581,9 @@ def _load_twin(path: Path) -> dict[str, Any] | None:
     return None
 
 
-def result_header(encoder_id: str, config: CheckConfig, ignore_file: Path | None) -> dict[str, Any]:
+def result_header(
+    encoder_id: str, thresholds: Mapping[str, Any], ignore_file: Path | None
+) -> dict[str, Any]:
     return {
         "tool": TOOL_NAME,
         "version": __version__,
@@ -594,7 +591,7 @@ def result_header(encoder_id: str, config: CheckConfig, ignore_file: Path | None
         "signature": {
             "tool_version": __version__,
             "encoder": encoder_id,
-            "thresholds": config_json(config),
+            "thresholds": dict(thresholds),
             "ignore_file": str(ignore_file) if ignore_file else None,
             "created": _now(),
         },

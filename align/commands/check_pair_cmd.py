@@ -199,7 +199,7 @@ def check_pair(
     except (PairError, BatchError, EncoderError, ValueError) as error:
         raise fail(" ".join(str(error).split())) from None
 
-    header = result_header(model.id, check_config, ignore_file)
+    header = result_header(model.id, check_config.signature(), ignore_file)
     document = apply_ignore({"documents": [document]}, ignore_ids)["documents"][0]
     out_dir = out or settings.out
     try:
