@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from align.checks.base import CheckInput
 from align.model import Bead, Finding, FindingType, Sentence, Severity, finding_id
@@ -219,6 +220,30 @@ class NumberCheck:
 
     # -- findings --------------------------------------------------------------------------
 
+    def _finding(
+        self,
+        data: CheckInput,
+        fr_ids: tuple[int, ...],
+        en_ids: tuple[int, ...],
+        raws: tuple[str, ...],
+        severity: Severity,
+        confidence: float,
+        message: str,
+        details: dict[str, Any],
+    ) -> Finding:
+        """A number finding; its id hangs on the change, both sides' texts and the raw numbers."""
+        texts = (self._texts(fr_ids, data.fr), self._texts(en_ids, data.en))
+        return Finding(
+            id=finding_id(FindingType.NUMBER, details["change"], *texts, *raws),
+            type=FindingType.NUMBER,
+            severity=severity,
+            confidence=round(confidence, 3),
+            fr=fr_ids,
+            en=en_ids,
+            message=message,
+            details=details,
+        )
+
     @staticmethod
     def _texts(ids: Sequence[int], sentences: Sequence[Sentence]) -> str:
         by_id = {s.index: s.text for s in sentences}
@@ -238,22 +263,9 @@ class NumberCheck:
         fr_ids = (f.sentence,)
         en_ids = (e.sentence,)
         message = f"French says {fq.raw} ({fq.describe()}), English says {eq.raw} ({eq.describe()})"
-        return Finding(
-            id=finding_id(
-                FindingType.NUMBER,
-                "altered",
-                self._texts(fr_ids, data.fr),
-                self._texts(en_ids, data.en),
-                fq.raw,
-                eq.raw,
-            ),
-            type=FindingType.NUMBER,
-            severity=severity,
-            confidence=round(confidence, 3),
-            fr=fr_ids,
-            en=en_ids,
-            message=message,
-            details={"change": "altered", "fr": fq.to_json(), "en": eq.to_json()},
+        details = {"change": "altered", "fr": fq.to_json(), "en": eq.to_json()}
+        return self._finding(
+            data, fr_ids, en_ids, (fq.raw, eq.raw), severity, confidence, message, details
         )
 
     def _swapped(
@@ -273,26 +285,13 @@ class NumberCheck:
                 f"French gives {a.raw} before {b.raw}; English gives {e2.quantity.raw} before "
                 f"{e1.quantity.raw}: values swapped?"
             )
-        return Finding(
-            id=finding_id(
-                FindingType.NUMBER,
-                "swapped",
-                self._texts(fr_ids, data.fr),
-                self._texts(en_ids, data.en),
-                a.raw,
-                b.raw,
-            ),
-            type=FindingType.NUMBER,
-            severity=Severity.MEDIUM,
-            confidence=0.5,
-            fr=fr_ids,
-            en=en_ids,
-            message=message,
-            details={
-                "change": "swapped",
-                "fr": [a.to_json(), b.to_json()],
-                "en": [e1.quantity.to_json(), e2.quantity.to_json()],
-            },
+        details = {
+            "change": "swapped",
+            "fr": [a.to_json(), b.to_json()],
+            "en": [e1.quantity.to_json(), e2.quantity.to_json()],
+        }
+        return self._finding(
+            data, fr_ids, en_ids, (a.raw, b.raw), Severity.MEDIUM, 0.5, message, details
         )
 
     def _one_sided(self, x: _Located, change: str, data: CheckInput, nearby: bool) -> Finding:
@@ -310,19 +309,4 @@ class NumberCheck:
             fr_ids, en_ids = tuple(bead.fr), (x.sentence,)
             message = f"English says {q.raw} ({q.describe()}); the French has no such number{note}"
             details = {"change": "missing", "fr": None, "en": q.to_json(), "stated_nearby": nearby}
-        return Finding(
-            id=finding_id(
-                FindingType.NUMBER,
-                change,
-                self._texts(fr_ids, data.fr),
-                self._texts(en_ids, data.en),
-                q.raw,
-            ),
-            type=FindingType.NUMBER,
-            severity=severity,
-            confidence=confidence,
-            fr=fr_ids,
-            en=en_ids,
-            message=message,
-            details=details,
-        )
+        return self._finding(data, fr_ids, en_ids, (q.raw,), severity, confidence, message, details)
