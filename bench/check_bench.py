@@ -32,7 +32,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -211,18 +211,30 @@ def cut_second_half(text: str) -> str | None:
     return best[1] + "." if best else None
 
 
-def drop_clauses(window: Window, want: int, rng: random.Random) -> Perturbed | None:
-    candidates = [
-        p for p in _one_to_one(window, 10) if cut_second_half(window.fr[window.gold[p].fr[0]])
-    ]
-    chosen = _spaced(candidates, want, 4, rng)
+def _rewrite_one_to_one(
+    window: Window,
+    want: int,
+    rng: random.Random,
+    rewrite: Callable[[str], str | None],
+    min_words: int = 6,
+) -> Perturbed | None:
+    """Rewrite the French of a few spaced 1-1 beads (those `rewrite` can change)."""
+    rewritten = {
+        p: new
+        for p in _one_to_one(window, min_words)
+        if (new := rewrite(window.fr[window.gold[p].fr[0]]))
+    }
+    chosen = _spaced(list(rewritten), want, 4, rng)
     if not chosen:
         return None
     fr = list(window.fr)
     for p in chosen:
-        i = window.gold[p].fr[0]
-        fr[i] = cut_second_half(fr[i]) or fr[i]
+        fr[window.gold[p].fr[0]] = rewritten[p]
     return Perturbed(tuple(fr), window.gold, tuple(window.gold[p].en for p in chosen))
+
+
+def drop_clauses(window: Window, want: int, rng: random.Random) -> Perturbed | None:
+    return _rewrite_one_to_one(window, want, rng, cut_second_half, min_words=10)
 
 
 def swap_sentences(window: Window, want: int, rng: random.Random) -> Perturbed | None:
@@ -270,15 +282,7 @@ def flip_negation(text: str) -> str | None:
 
 
 def negate(window: Window, want: int, rng: random.Random) -> Perturbed | None:
-    candidates = [p for p in _one_to_one(window) if flip_negation(window.fr[window.gold[p].fr[0]])]
-    chosen = _spaced(candidates, want, 4, rng)
-    if not chosen:
-        return None
-    fr = list(window.fr)
-    for p in chosen:
-        i = window.gold[p].fr[0]
-        fr[i] = flip_negation(fr[i]) or fr[i]
-    return Perturbed(tuple(fr), window.gold, tuple(window.gold[p].en for p in chosen))
+    return _rewrite_one_to_one(window, want, rng, flip_negation)
 
 
 def alter_numbers(window: Window, want: int, rng: random.Random) -> Perturbed | None:
