@@ -12,6 +12,7 @@ from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from align.cli import app
+from align.commands.guidance import how_to_supply_originals
 from align.config import SEVERITY_NAMES, ConfigError, Settings, load_settings
 from align.model import SEVERITY_RANK, Severity
 
@@ -19,13 +20,6 @@ if TYPE_CHECKING:
     from align.batch import BatchOptions, BatchResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-
-HOW_TO_SUPPLY = """\
-How to supply the missing originals:
-  - on a machine that reaches kremlin.ru: fidelity fetch corpus/   (then re-run offline)
-  - through a mirror or proxy: --mirror URL, or --base-url URL / FIDELITY_BASE_URL
-  - from a page saved in your browser: fidelity fetch --from-file page.html --url URL
-  - for one run only: fidelity check … --en URL=FILE   (saved page or plain text)"""
 
 
 class _RichProgress:
@@ -189,7 +183,7 @@ def check(
         err.print(f"\n{len(outcome.missing)} original(s) missing:", highlight=False)
         for original in outcome.missing:
             err.print(f"  {original.url}: {original.reason or original.status}", highlight=False)
-        err.print(HOW_TO_SUPPLY, highlight=False)
+        err.print(how_to_supply_originals(options.cache_dir / "originals"), highlight=False)
     index = options.out_dir / "index.html"
     err.print(f"\nReports: {index}", highlight=False)
 

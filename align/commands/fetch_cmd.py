@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from align.cli import app
+from align.commands.guidance import how_to_supply_originals
 from fetch import (
     OBTAINED,
     FetchConfig,
@@ -23,16 +24,6 @@ from fetch import (
 from fetch.config import DEFAULT_CACHE_DIR
 
 EXIT_OK, EXIT_SOME_MISSING, EXIT_USAGE = 0, 1, 2
-
-HOW_TO = """\
-How to supply the missing originals:
-  - run `fidelity fetch corpus/` on a machine that reaches kremlin.ru, then copy
-    {cache}/ here (later runs read the cache, also with --offline);
-  - go through a mirror or proxy: --mirror URL (repeatable) or --base-url URL
-    (or the FIDELITY_MIRRORS / FIDELITY_BASE_URL environment variables);
-  - save the page in your browser ("Web Page, HTML only") and import it:
-    fidelity fetch --from-file page.html --url URL   (a plain-text English file works too);
-  - for one run only: fidelity check … --en URL=FILE"""
 
 STATUS_STYLE = {
     "cached": "green",
@@ -216,5 +207,5 @@ def fetch_command(
     if as_json:
         typer.echo(_json(outcomes))
     if obtained < len(outcomes):
-        err.print(HOW_TO.format(cache=config.cache_dir), highlight=False, soft_wrap=True)
+        err.print(how_to_supply_originals(config.cache_dir), highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_SOME_MISSING)
