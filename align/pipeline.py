@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from align.aligner import align_texts
 from align.checks import CheckConfig, run_checks
 from align.checks.base import CheckInput
 from align.embed.base import Encoder
@@ -28,6 +29,8 @@ from align.model import (
     Severity,
     Side,
 )
+from align.numbers import extract_quantities
+from align.segment import sentences_from_blocks
 from fetch.model import Original, OriginalBlockKind
 
 #: How each French block kind appears among the JSON's fr_sentences.
@@ -117,9 +120,6 @@ def align_event(
     check_config: CheckConfig | None = None,
 ) -> AlignedEvent:
     """Segment both sides, align the translation sentences, run the checks."""
-    from align.aligner import align_texts
-    from align.segment import sentences_from_blocks
-
     fr = sentences_from_blocks(fr_units, Side.FR, "fr")
     en = sentences_from_blocks(en_units, Side.EN, "en")
     fr_ids = [s.index for s in fr if s.kind in TRANSLATION_SENTENCE_KINDS]
@@ -145,10 +145,6 @@ def align_event(
 
 
 def _numbers_json(text: str, lang: str) -> list[dict[str, Any]]:
-    try:
-        from align.checks.numbers import extract_quantities
-    except ImportError:  # the number extractor is optional for rendering
-        return []
     return [
         {
             "start": q.start,
@@ -207,8 +203,6 @@ def check_event(
     check_config: CheckConfig | None = None,
 ) -> dict[str, Any]:
     """The JSON of one event; without an original, the French side alone."""
-    from align.segment import sentences_from_blocks
-
     units, blocks, truncated = french_units(event)
     block_kinds = [None, *(str(b.kind) for b in blocks)]
     original = source.original
