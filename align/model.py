@@ -118,6 +118,37 @@ class Bead:
     score: float  # similarity of the pair (cosine-like, higher is better); 0.0 for gaps
 
 
+@dataclass(frozen=True)
+class WordLink:
+    """An English word or term linked to the French word(s) that render it, inside one bead.
+
+    Spans are character offsets into the text of the sentence they name (`Sentence.text`).
+    An English content word that nothing renders has `fr_sentence` and `fr_span` None and
+    `by` "none". `by` names the evidence: identical, cognate, number, name, lexicon, lemma,
+    encoder (or none).
+    """
+
+    en_sentence: int
+    en_span: tuple[int, int]
+    fr_sentence: int | None
+    fr_span: tuple[int, int] | None
+    score: float  # 0–1, how sure the link is
+    by: str
+
+    @property
+    def linked(self) -> bool:
+        return self.fr_span is not None
+
+    def to_json(self) -> dict[str, Any]:
+        fr = None if self.fr_span is None else [self.fr_sentence, list(self.fr_span)]
+        return {
+            "en": [self.en_sentence, list(self.en_span)],
+            "fr": fr,
+            "score": round(float(self.score), 3),
+            "by": self.by,
+        }
+
+
 class Severity(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
@@ -142,6 +173,12 @@ class FindingType(StrEnum):
     NAME = "name"
     MISTRANSLATION = "mistranslation"
     UNTRANSLATED = "untranslated"
+    # word level: built on the word links inside a bead
+    WORDING = "wording"  # a term rendered by something that does not mean it
+    SPELLING = "spelling"  # a French non-word
+    DIRECTION = "direction"  # rise/fall, more/less, high/low… disagree
+    QUALIFIER = "qualifier"  # about / more than / up to, or a figure's time frame, differ
+    TERMINOLOGY = "terminology"  # one term rendered several ways, or against the glossary
 
 
 def _normalise_for_id(text: str) -> str:

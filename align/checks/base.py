@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from align.embed.base import Encoder
-from align.model import Bead, Finding, Sentence
+from align.model import Bead, Finding, Sentence, WordLink
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class CheckInput:
     beads: tuple[Bead, ...]
     encoder: Encoder | None = None  # for clause-level similarity; None disables those checks
     truncated: bool = False  # the French ends with "À suivre." (to be continued)
+    # word links of each bead, parallel to `beads` (empty when the links were not computed)
+    links: tuple[tuple[WordLink, ...], ...] = ()
 
 
 class Check(Protocol):
