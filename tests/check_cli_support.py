@@ -9,9 +9,7 @@ import pytest
 from kremlin_server import KremlinServer
 from typer.testing import CliRunner
 
-from align.cli import _register_commands, app
-
-_register_commands()
+from align.cli import app
 
 
 @pytest.fixture(autouse=True)

@@ -9,12 +9,11 @@ import pytest
 from kremlin_server import article_page
 from typer.testing import CliRunner
 
-from align.cli import _register_commands, app
+from align.cli import app
 from align.commands.check_pair_cmd import plain_event
 from align.model import BlockKind
 from tests.batch_posts import english_original, french_post, url
 
-_register_commands()
 DATA = Path(__file__).parent / "data" / "batch"
 
 

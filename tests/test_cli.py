@@ -11,3 +11,69 @@ def test_cli_runs_as_a_module() -> None:
     assert done.returncode == 0
     for command in ("check", "corpus", "fetch", "align"):
         assert command in done.stdout
+
+
+def _help(*command: str) -> str:
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    result = CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_every_command_is_registered_once_from_one_list() -> None:
+    from align.cli import COMMANDS, app
+
+    names = [name for name, _ in COMMANDS]
+    assert len(names) == len(set(names))
+    assert sorted(info.name for info in app.registered_commands) == sorted(names)
+    listing = _help()
+    for name in names:
+        assert name in listing
+
+
+def test_command_modules_do_not_import_the_cli() -> None:
+    # Imports run one way: align.cli imports the commands, never the reverse.
+    import ast
+    from pathlib import Path
+
+    commands = Path(__file__).resolve().parents[1] / "align" / "commands"
+    for module in commands.glob("*.py"):
+        tree = ast.parse(module.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                assert node.module != "align.cli", module.name
+                assert not (node.module == "align" and any(a.name == "cli" for a in node.names))
+
+
+def test_bracketed_help_text_is_shown_as_written() -> None:
+    check = _help("check")
+    assert "Posts in parallel [one per core, at most 4]." in check
+    assert "Report folder [reports/]." in check
+    assert "[tool.fidelity] in pyproject.toml" in check
+    assert "\\[" not in check
+    assert "beads: [ids in A]:[ids in B]" in _help("align")
+
+
+def test_value_labels_are_words_not_python_types() -> None:
+    from align.cli import COMMANDS
+
+    for name in ["", *(name for name, _ in COMMANDS)]:
+        text = _help(name) if name else _help()
+        for python_type in ("<bool>", "<str>", "<path>", "<int", "<float", "list[", "<list"):
+            assert python_type not in text, (name, python_type)
+    check = _help("check")
+    assert "PATH ..." in check  # the posts argument takes several paths
+    assert "URL=FILE" in check
+
+
+def test_plain_type_labels() -> None:
+    from align.cli import plain_type
+
+    assert plain_type("<list[Path]>", many=True) == "PATH ..."
+    assert plain_type("<list[str]>", many=False) == "TEXT"
+    assert plain_type("<bool>", many=False) == ""
+    assert plain_type("<int range>", many=False) == "N"
+    assert plain_type("<beads|json|tsv>", many=False) == "beads|json|tsv"

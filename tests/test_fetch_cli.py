@@ -10,11 +10,9 @@ import pytest
 from kremlin_server import KremlinServer, Reply, article_page, page
 from typer.testing import CliRunner
 
-from align.cli import _register_commands, app
+from align.cli import app
 
 NEWS = "/events/president/news/"
-_register_commands()
-
 
 @pytest.fixture
 def server() -> Iterator[KremlinServer]:

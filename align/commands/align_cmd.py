@@ -13,7 +13,6 @@ from pathlib import Path
 
 import typer
 
-from align.cli import app
 from align.model import Bead
 
 #: Above this many lines a side is still aligned, but the user is told it will take a while.
@@ -162,7 +161,6 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-@app.command("align")
 def align_command(
     a_path: Path = typer.Argument(..., help="First text (its ids are the left of each bead)."),
     b_path: Path = typer.Argument(..., help="Second text (the right of each bead)."),

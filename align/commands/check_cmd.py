@@ -11,7 +11,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, Tim
 from rich.progress import Progress as RichProgress
 from rich.table import Table
 
-from align.cli import app
 from align.commands.guidance import how_to_supply_originals
 from align.config import SEVERITY_NAMES, ConfigError, Settings, load_settings
 from align.model import SEVERITY_RANK, Severity
@@ -46,23 +45,6 @@ class _RichProgress:
 
     def warn(self, message: str) -> None:
         self.console.print(f"[yellow]warning[/]: {message}", highlight=False)
-
-
-CHECK_HELP = "\n\n".join(
-    [
-        "Align every event with its English original, check it, write HTML + JSON reports.",
-        "Posts unchanged since the last run (same text, originals, encoder, settings and tool "
-        "version) are kept, not redone; --force redoes them. Options not given come from "
-        "fidelity.toml or \\[tool.fidelity] in pyproject.toml, then the built-in defaults.",
-        "Exit codes:\n"
-        "0: done; no finding at or above --fail-on remains (always 0 without --fail-on).\n"
-        "1: findings at or above --fail-on remain.\n"
-        "2: usage or input error: a bad option or settings file, a post that could not be "
-        "read (the others are still checked), reports that could not be written, or, with "
-        "--fail-on, a cited original that could not be obtained (nothing to compare with is "
-        "not a pass).",
-    ]
-)
 
 
 def _parse_en(values: list[str]) -> tuple[tuple[str, Path], ...]:
@@ -104,37 +86,68 @@ def _summary_table(outcome: BatchResult) -> Table:
     return table
 
 
-@app.command("check", help=CHECK_HELP)
 def check(
     paths: list[Path] = typer.Argument(..., help="French posts: files or folders of *.txt."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Report folder \\[reports/]."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", metavar="FOLDER", help="Report folder [reports/]."
+    ),
     offline: bool | None = typer.Option(
         None, "--offline/--online", help="Never touch the network (cache and --en only)."
     ),
-    mirror: list[str] = typer.Option([], "--mirror", help="Mirror base URL (repeatable)."),
+    mirror: list[str] = typer.Option(
+        [], "--mirror", metavar="URL", help="Mirror base URL (repeatable)."
+    ),
     base_url: str | None = typer.Option(
-        None, "--base-url", help="Replace the site's base URL (also FIDELITY_BASE_URL)."
+        None,
+        "--base-url",
+        metavar="URL",
+        help="Replace the site's base URL (also FIDELITY_BASE_URL).",
     ),
     en: list[str] = typer.Option(
-        [], "--en", help="URL=FILE: the original of the event citing URL (repeatable)."
+        [],
+        "--en",
+        metavar="URL=FILE",
+        help="FILE is the original of the event citing URL (repeatable).",
     ),
-    encoder: str | None = typer.Option(None, "--encoder", help="use | st:<name-or-path>."),
+    encoder: str | None = typer.Option(
+        None,
+        "--encoder",
+        metavar="ENCODER",
+        help="use (built in) or st:<name-or-path> (sentence-transformers).",
+    ),
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1, help="Posts in parallel [one per core, at most 4]."
     ),
-    ignore: Path | None = typer.Option(None, "--ignore", help="Ignore file of finding ids."),
+    ignore: Path | None = typer.Option(
+        None, "--ignore", metavar="FILE", help="Ignore file of finding ids."
+    ),
     fail_on: str | None = typer.Option(
         None,
         "--fail-on",
-        help="high|medium|low: exit 1 when findings at or above it remain (for CI).",
+        metavar="high|medium|low",
+        help="Exit 1 when findings of this severity or above remain (for CI).",
     ),
     force: bool = typer.Option(False, "--force", help="Redo every post, even unchanged ones."),
     config: Path | None = typer.Option(
         None,
         "--config",
-        help="Settings file \\[fidelity.toml, or pyproject.toml].",
+        metavar="FILE",
+        help="Settings file [fidelity.toml, or pyproject.toml].",
     ),
 ) -> None:
+    """Align every event with its English original, check it, write HTML + JSON reports.
+
+    Posts unchanged since the last run (same text, originals, encoder, settings and tool
+    version) are kept, not redone; --force redoes them. Options not given come from
+    fidelity.toml or [tool.fidelity] in pyproject.toml, then the built-in defaults.
+
+    Exit codes:
+    0: done; no finding at or above --fail-on remains (always 0 without --fail-on).
+    1: findings at or above --fail-on remain.
+    2: usage or input error: a bad option or settings file, a post that could not be read
+    (the others are still checked), reports that could not be written, or, with --fail-on,
+    a cited original that could not be obtained (nothing to compare with is not a pass).
+    """
     err = Console(stderr=True, soft_wrap=True)
     try:
         settings = load_settings(explicit=config) if config else load_settings()

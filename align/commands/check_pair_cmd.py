@@ -15,7 +15,6 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from align.cli import app
 from align.config import SEVERITY_NAMES, ConfigError, load_settings
 from align.corpus import CorpusError, decode_post, read_post
 from align.corpus.lines import is_elision, is_note, parse_turn
@@ -134,21 +133,35 @@ def english_original(path: Path, url: str) -> Any:
     return original
 
 
-@app.command("check-pair")
 def check_pair(
     fr: Path = typer.Argument(..., help="The French translation (plain text or a post)."),
     en: Path = typer.Argument(..., help="The English original (plain text or saved HTML)."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Report folder \\[reports/]."),
-    encoder: str | None = typer.Option(None, "--encoder", help="use | st:<name-or-path>."),
-    output_format: str = typer.Option(
-        "html", "--format", help="html: page and JSON twin; json: the JSON alone."
+    out: Path | None = typer.Option(
+        None, "--out", "-o", metavar="FOLDER", help="Report folder [reports/]."
     ),
-    ignore: Path | None = typer.Option(None, "--ignore", help="Ignore file of finding ids."),
+    encoder: str | None = typer.Option(
+        None,
+        "--encoder",
+        metavar="ENCODER",
+        help="use (built in) or st:<name-or-path> (sentence-transformers).",
+    ),
+    output_format: str = typer.Option(
+        "html",
+        "--format",
+        metavar="html|json",
+        help="html: page and JSON twin; json: the JSON alone.",
+    ),
+    ignore: Path | None = typer.Option(
+        None, "--ignore", metavar="FILE", help="Ignore file of finding ids."
+    ),
     fail_on: str | None = typer.Option(
-        None, "--fail-on", help="high|medium|low: exit 1 when findings at or above it remain."
+        None,
+        "--fail-on",
+        metavar="high|medium|low",
+        help="Exit 1 when findings of this severity or above remain (for CI).",
     ),
     config: Path | None = typer.Option(
-        None, "--config", help="Settings file \\[fidelity.toml, or pyproject.toml]."
+        None, "--config", metavar="FILE", help="Settings file [fidelity.toml, or pyproject.toml]."
     ),
 ) -> None:
     """Check any French translation against any English original; write the same report.

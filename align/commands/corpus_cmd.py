@@ -7,13 +7,11 @@ from pathlib import Path
 
 import typer
 
-from align.cli import app
 from align.corpus import CorpusError, iter_posts
 from align.corpus.summary import corpus_summary, render_text
 from align.model import Post
 
 
-@app.command("corpus")
 def corpus(
     paths: list[Path] = typer.Argument(
         ..., help="Post files (.txt) or folders of posts (read recursively, hidden ones skipped)."

@@ -10,7 +10,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from align.cli import app
 from align.commands.guidance import how_to_supply_originals
 from fetch import (
     OBTAINED,
@@ -117,7 +116,6 @@ def _json(outcomes: list[FetchOutcome]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-@app.command("fetch")
 def fetch_command(
     targets: list[str] = typer.Argument(
         None, help="Files or folders of French posts (their kremlin.ru URLs), or URLs."
@@ -127,26 +125,37 @@ def fetch_command(
     base_url: str | None = typer.Option(
         None,
         "--base-url",
+        metavar="URL",
         help="Replace http(s)://en.kremlin.ru by this base URL (env FIDELITY_BASE_URL).",
     ),
     mirror: list[str] = typer.Option(
         None,
         "--mirror",
+        metavar="URL",
         help="A mirror base URL to try after the site (repeatable) "
         "(env FIDELITY_MIRRORS, comma-separated).",
     ),
     no_wayback: bool = typer.Option(False, "--no-wayback", help="Do not ask the Wayback Machine."),
     cache: Path | None = typer.Option(
-        None, "--cache", help=f"Cache folder (default {DEFAULT_CACHE_DIR})."
+        None, "--cache", metavar="FOLDER", help=f"Cache folder (default {DEFAULT_CACHE_DIR})."
     ),
     delay: float | None = typer.Option(
-        None, "--delay", min=0.0, help="Seconds between two requests to one host (default 2)."
+        None,
+        "--delay",
+        min=0.0,
+        metavar="SECONDS",
+        help="Seconds between two requests to one host (default 2).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the originals as JSON on stdout."),
     from_file: Path | None = typer.Option(
-        None, "--from-file", help="Import a page saved from a browser (or English text)."
+        None,
+        "--from-file",
+        metavar="FILE",
+        help="Import a page saved from a browser (or English text).",
     ),
-    url: str | None = typer.Option(None, "--url", help="The kremlin.ru URL of --from-file."),
+    url: str | None = typer.Option(
+        None, "--url", metavar="URL", help="The kremlin.ru URL of --from-file."
+    ),
 ) -> None:
     """Fetch the English originals (cache → kremlin.ru → mirrors → Wayback) into the cache."""
     err = Console(stderr=True)
