@@ -26,8 +26,10 @@ from align.numbers.lexicon import (
     CURRENCY_GROUPS,
     LANGS,
     SCALES,
+    is_ordinal_idiom,
     month_numbers,
     month_pattern,
+    ordinal_idiom_starts,
     scale_pattern,
     unit_patterns,
 )
@@ -671,6 +673,7 @@ class _Extractor:
 
     def word_ordinals(self) -> None:
         endings = ("ième", "ieme", "premi", "second")
+        idioms: frozenset[int] | None = None  # read once, at the first ordinal word
         for m in _WORD.finditer(self.text):
             word = m.group()
             end = m.end()
@@ -701,6 +704,10 @@ class _Extractor:
                 self.text[max(0, m.start() - 20) : m.start()]
             ):
                 continue
+            if idioms is None:
+                idioms = ordinal_idiom_starts(self.text, self.lang)
+            if start == m.start() and is_ordinal_idiom(self.text, start, end, self.lang, idioms):
+                continue  # "First, …", "at first", "matières premières": no rank
             self.add_ordinal(start, end, value, spelled=True)
 
     def is_fraction(self, start: int, end: int) -> bool:

@@ -197,3 +197,134 @@ def unit_patterns(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
 def scale_pattern(lang: str) -> re.Pattern[str]:
     words = sorted(SCALES[lang], key=len, reverse=True)
     return re.compile(r"\s*(" + "|".join(words) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+# -- ordinal words that rank nothing ---------------------------------------------------------
+# "First, …", "first of all", "at first", "tackle this first", "first-hand", "matières
+# premières", "de premier plan", "les premières mesures": discourse markers, adverbs and fixed
+# vocabulary. A translator renders them freely ("Tout d'abord", "d'emblée", "initial",
+# "leading"), so read as numbers they only raise false alarms. An ordinal that does count
+# ("the first reading", "la troisième lecture") keeps its determiner and its noun.
+
+_EN_ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+_FR_ORDINALS = (
+    "premier|première|premiere|second|seconde|deuxième|deuxieme|troisième|troisieme"
+    "|quatrième|quatrieme|cinquième|cinquieme|sixième|sixieme|septième|septieme"
+    "|huitième|huitieme|neuvième|neuvieme|dixième|dixieme"
+)
+#: Where a clause opens: text start, strong punctuation, an opening quote or bracket, or a
+#: coordinating word right after one ("And second, …", "Et deuxième, …").
+_CLAUSE_OPENING = r"(?:^|[.!?;:—–(\[«\"“]\s*)(?:(?i:and|but|so|then|et|puis|ensuite|enfin)\s+)?"
+
+#: Ordinal words that are never a rank, as patterns around the word (the group `o`).
+_ORDINAL_IDIOMS: dict[str, tuple[str, ...]] = {
+    "en": (
+        # enumeration markers: "First, Russia joined the WTO. Second, …", "Third. We must …"
+        rf"{_CLAUSE_OPENING}(?P<o>(?i:{_EN_ORDINALS}))(?=\s*(?:[,:;.—–]|$))",
+        r"(?P<o>(?i:first))(?=\s+(?i:of\s+all|and\s+foremost|off)\b)",
+        r"\b(?i:at)\s+(?P<o>(?i:first))\b",  # at first, at first sight
+        # vocabulary
+        r"(?P<o>(?i:first|second))(?=[-\s]?(?i:hand(?:ed)?)\b)",  # first-hand, second-hand
+        rf"(?P<o>(?i:{_EN_ORDINALS}))(?=[-\s](?i:class|rate|tier)\b)",  # second-class, first-rate
+        r"(?P<o>(?i:first))(?=\s+(?i:aid|lad(?:y|ies)|names?|nations?|responders?)\b)",
+        r"(?P<o>(?i:second))(?=[-\s](?i:guess\w*|to\s+none|nature|opinions?)\b)",
+        r"(?P<o>(?i:third))(?=[-\s](?i:countr(?:y|ies)|part(?:y|ies)|world)\b)",
+        r"\b(?i:the)\s+(?P<o>(?i:first))(?=\s+(?i:time)\b)",  # (for) the first time
+    ),
+    "fr": (
+        rf"{_CLAUSE_OPENING}(?P<o>(?i:{_FR_ORDINALS}))(?=\s*(?:[,:;.—–]|$))",
+        rf"\b(?i:en)\s+(?P<o>(?i:{_FR_ORDINALS}))(?=\s+(?i:lieu)\b)",  # en premier lieu
+        rf"\b(?i:dans\s+un)\s+(?P<o>(?i:{_FR_ORDINALS}))(?=\s+(?i:temps)\b)",
+        r"\b(?i:en)\s+(?P<o>(?i:premier|première|premiere|dernier))\b(?!\s+(?i:lieu)\b)",
+        r"\b(?i:au)\s+(?P<o>(?i:premier))(?=\s+(?i:abord|chef|rang)\b)",
+        # vocabulary
+        r"\b(?i:mati[èe]res?)\s+(?P<o>(?i:premi[èe]res?))\b",  # raw materials
+        r"\b(?i:de)\s+(?P<o>(?i:premi[èe]re|seconde))(?=\s+(?i:main|n[ée]cessit[ée]|importance"
+        r"|urgence|classe|qualit[ée])\b)",
+        r"\b(?i:de|au|du)\s+(?P<o>(?i:premier|second))(?=\s+(?i:plan|ordre|rang)\b)",
+        r"\b(?i:en)\s+(?P<o>(?i:premi[èe]re|seconde))(?=\s+(?i:ligne)\b)",
+        r"(?P<o>(?i:premi[èe]re))(?=\s+(?i:dame)\b)",
+        r"(?P<o>(?i:premier))(?=\s+(?i:venu)\b)",
+        r"\b(?i:la)\s+(?P<o>(?i:premi[èe]re))(?=\s+(?i:fois)\b)",  # (pour) la première fois
+        # "le premier partenaire commercial" = "the largest trading partner"
+        r"(?P<o>(?i:premier|première|premiere))(?=\s+(?i:partenaire|exportateur|exportatrice"
+        r"|importateur|importatrice|producteur|productrice|fournisseur|investisseur"
+        r"|consommateur|acheteur|client|employeur|puissance)s?\b)",
+        # plurals: "les premières mesures", "les premiers résultats" mean initial, early
+        r"(?<![\w-])(?P<o>(?i:premiers|premi[èe]res))(?![\w-])",
+    ),
+}
+
+
+#: Words before "first" that make it an adjective of a noun phrase ("the first meeting",
+#: "Russia's first"); without one, "first" is an adverb ("we must first agree").
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_EN_DETERMINERS = _word_set(
+    "the a an this that these those its his her their our my your whose every each very"
+)
+#: Nouns an undetermined "first" still ranks ("adopted in first reading", "took first place").
+_EN_RANK_NOUNS = _word_set(
+    "reading readings place prize round stage phase half quarter term degree instance rank "
+    "division league grade class"
+)
+#: Words that end in s and are no plural noun (after "first").
+_EN_NOT_PLURAL = _word_set(
+    "is was has does this its his hers as us thus always perhaps unless less across yes "
+    "whereas besides news series means"
+)
+_EN_WORD_AFTER = re.compile(r"[\s-]+([^\W_]+(?:['’][^\W_]+)?)")
+_EN_WORD_BEFORE = re.compile(r"([^\W_]+(?:['’][^\W_]*)?)\s+$")
+_NUMBER_AFTER = {
+    "en": re.compile(
+        r"\s+(?:\d|(?i:two|three|four|five|six|seven|eight|nine|ten|dozen|few|hundred)\b)"
+    ),
+    "fr": re.compile(r"$^"),  # French puts the count first: "les deux premiers"
+}
+
+
+@cache
+def _ordinal_idioms(lang: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in _ORDINAL_IDIOMS[lang])
+
+
+def ordinal_idiom_starts(text: str, lang: str) -> frozenset[int]:
+    """Where an ordinal word of `text` is a discourse marker or fixed vocabulary, not a rank."""
+    return frozenset(m.start("o") for p in _ordinal_idioms(lang) for m in p.finditer(text))
+
+
+def _en_adverbial_first(text: str, start: int, end: int) -> bool:
+    """ "we must first agree", "read it first", "First it marked …", "the first two", "the
+    first steps": an English "first" that is an adverb or means "initial", not a rank."""
+    after = _EN_WORD_AFTER.match(text, end)
+    nxt = after.group(1) if after else ""
+    if _NUMBER_AFTER["en"].match(text, end):
+        return True  # the first two, the first 100 days: "initial", the count is the number
+    plural = nxt.endswith("s") and not nxt.endswith(("ss", "us", "is", "'s", "’s"))
+    if nxt[:1].islower() and plural and nxt.lower() not in _EN_NOT_PLURAL:
+        return True  # the first steps, first results: initial, early
+    before = _EN_WORD_BEFORE.search(text, max(0, start - 40), start)
+    prev = before.group(1).lower() if before else ""
+    if prev in _EN_DETERMINERS or prev.endswith(("'s", "’s", "s'")) or prev.isdigit():
+        return False
+    if text[end : end + 1] == "-":
+        return False  # first-quarter, first-ever
+    if nxt[:1].isupper():
+        return False  # a title: First Deputy Prime Minister
+    return nxt.lower() not in _EN_RANK_NOUNS
+
+
+def is_ordinal_idiom(
+    text: str, start: int, end: int, lang: str, idioms: frozenset[int] | None = None
+) -> bool:
+    """The ordinal word at text[start:end] ranks nothing; `idioms` is
+    `ordinal_idiom_starts(text, lang)` when the caller has it already."""
+    if start in (ordinal_idiom_starts(text, lang) if idioms is None else idioms):
+        return True
+    return (
+        lang == "en"
+        and text[start:end].lower() == "first"
+        and _en_adverbial_first(text, start, end)
+    )
