@@ -1,0 +1,384 @@
+"""Word-level evaluation data: faithful French–English pairs and one-error corruptions of them.
+
+Four sets, each a list of faithful pairs (every finding on them is a false alarm) and a list of
+injections (one realistic translator error each, applied to a pair's faithful French):
+
+  kremlin-tune, kremlin-heldout
+      Real English sentences of the kremlin.ru pages in ../shared/kremlin-html/ (the title, the
+      lead, a paragraph or speaker turn, or a speaker label), with a French translation written
+      for this benchmark. The two sets use disjoint pages.
+  transread-tune, transread-heldout
+      1-1 gold beads of the literary corpus ../shared/bench/transread-fren (French original or
+      published translation, as the corpus holds them). The books alternate between the halves
+      the way bench/check_bench.py splits them: sorted book names, even positions → tune, odd
+      positions → heldout.
+
+Tune only on the "*-tune" sets; "*-heldout" is run once at the end, for the docs.
+
+How the data were made (2026-11-30, by one helper session, before any check was tuned on
+them; tune and heldout written the same way, with the same care):
+  * kremlin: sentences picked by hand from about ten pages per set so that they carry what
+    real kremlin text carries (institutional capitals, titles of laws and treaties, acronyms,
+    speaker labels and transliterated names, figures with qualifiers and time frames,
+    directions of change, plain speech), long and short mixed. Each was translated by hand
+    into natural French (French typography: « », no-break space before : ; ? !, decimal comma,
+    "300 000", "milliards de roubles").
+  * transread: `select_transread_beads` — a fixed seed among the 1-1 gold beads whose two
+    sentences have 8 to 40 tokens each (as the corpus files tokenise them), 100 per half.
+  * injections: written by hand, one per line, each ONE error a careless translator makes,
+    given as an edit `old` → `new` of the faithful French (`old` occurs exactly once there).
+    A class is applied only where it fits the pair naturally; the same word pair is used at
+    most twice per set, and the held-out set uses word pairs that the tune set does not.
+
+Files (bench/data/words/, UTF-8, tab-separated, one header line naming the columns, lines
+starting with "#" are comments):
+  kremlin-<half>.pairs.tsv       id  page  en_start  en_end  fr
+      `page`: a file stem of ../shared/kremlin-html/ ("63123"). The English is not stored: it
+      is the span of the parsed page (fetch.parse.parse_page: title, lead, each block's text
+      or speaker label) that starts with the exact text `en_start` and ends with the first
+      `en_end` after it, inside one of those texts; the anchors must pick exactly one span.
+      `fr` is the translation, in full.
+  transread-<half>.pairs.tsv     id  book  bead
+      `bead`: 0-based line index in gold/<book>; French and English are read from the corpus.
+  <set>.injections.tsv           pair_id  class  old  new  note
+      `class` ∈ CLASSES; `note` says in plain words what the error is.
+
+    python bench/wordsets.py            # counts per set and class (needs ../shared)
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+DATA = PROJECT / "bench" / "data" / "words"
+SHARED = PROJECT.parent / "shared"
+KREMLIN_HTML = SHARED / "kremlin-html"
+TRANSREAD = SHARED / "bench" / "transread-fren"
+
+SETS = ("kremlin-tune", "kremlin-heldout", "transread-tune", "transread-heldout")
+CLASSES = (
+    "direction",
+    "false_friend",
+    "wrong_sense",
+    "untranslated",
+    "nonword",
+    "qualifier",
+    "timeframe",
+    "garbled_name",
+)
+# The finding types that count as catching each class (CONTRACTS.md).
+EXPECTED_FINDINGS: dict[str, frozenset[str]] = {
+    "direction": frozenset({"direction"}),
+    "false_friend": frozenset({"wording"}),
+    "wrong_sense": frozenset({"wording", "mistranslation"}),
+    "untranslated": frozenset({"untranslated"}),
+    "nonword": frozenset({"spelling"}),
+    "qualifier": frozenset({"qualifier"}),
+    "timeframe": frozenset({"qualifier"}),
+    "garbled_name": frozenset({"name", "spelling"}),
+}
+
+TRANSREAD_SEED = 20261130
+TRANSREAD_WORDS = (8, 40)  # inclusive bounds on the tokens of each side of a bead
+
+
+class WordSetUnavailable(FileNotFoundError):
+    """The real data a set is built from (../shared/...) is not on this machine."""
+
+
+class WordSetError(ValueError):
+    """A data file of a set is malformed, or an item does not resolve (message names it)."""
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: str
+    en: str
+    fr: str  # faithful translation: every finding on it is a false alarm
+    source: str  # where the English comes from: "kremlin-html/63123", "transread-fren/Emma#57"
+
+
+@dataclass(frozen=True)
+class Injection:
+    pair_id: str
+    cls: str  # one of CLASSES
+    old: str
+    new: str
+    en: str
+    fr_faithful: str
+    fr_corrupted: str
+    note: str
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """The data rows of a TSV file with a header naming exactly `columns`."""
+    if not path.is_file():
+        raise WordSetError(f"{path}: file is missing")
+    lines = [
+        line
+        for line in path.read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = tuple(next(reader, ()))
+    if header != columns:
+        raise WordSetError(f"{path}: header is {header}, expected {columns}")
+    rows = []
+    for number, row in enumerate(reader, start=2):
+        if len(row) != len(columns):
+            raise WordSetError(
+                f"{path}: data line {number} has {len(row)} columns, expected {len(columns)}"
+            )
+        rows.append(dict(zip(columns, row, strict=True)))
+    return rows
+
+
+def _check_set(set_name: str) -> None:
+    if set_name not in SETS:
+        raise WordSetError(f"unknown word set {set_name!r}; known: {', '.join(SETS)}")
+
+
+def _require(path: Path) -> None:
+    if not path.exists():
+        raise WordSetUnavailable(f"{path} is absent: the word sets are built from it")
+
+
+# --- kremlin pages ------------------------------------------------------------------------
+
+
+@cache
+def page_texts(page: str) -> tuple[str, ...]:
+    """The texts of a parsed kremlin page in which an English span may lie (cached)."""
+    from fetch.model import Provenance
+    from fetch.parse import parse_page
+
+    path = KREMLIN_HTML / f"{page}.html"
+    _require(KREMLIN_HTML)
+    if not path.is_file():
+        raise WordSetError(f"{path}: no such kremlin page")
+    original = parse_page(
+        path.read_bytes(),
+        f"http://en.kremlin.ru/events/president/news/{page}",
+        provenance=Provenance.FILE,
+    )
+    texts = [original.title]
+    if original.lead:
+        texts.append(original.lead)
+    for block in original.blocks:
+        texts.append(block.text)
+        if block.speaker:
+            texts.append(block.speaker)
+    return tuple(t for t in texts if t)
+
+
+def resolve_english(page: str, en_start: str, en_end: str, item: str) -> str:
+    """The one span of the page from `en_start` to the first `en_end` after it."""
+    spans = set()
+    for text in page_texts(page):
+        start = text.find(en_start)
+        while start >= 0:
+            end = text.find(en_end, start)
+            if end >= 0:
+                spans.add(text[start : end + len(en_end)])
+            start = text.find(en_start, start + 1)
+    if len(spans) != 1:
+        found = "not found" if not spans else f"ambiguous ({len(spans)} spans)"
+        raise WordSetError(
+            f"{item}: English {en_start!r} … {en_end!r} {found} in kremlin page {page}"
+        )
+    return spans.pop()
+
+
+# --- TransRead ----------------------------------------------------------------------------
+
+
+def detok(text: str) -> str:
+    """Undo the corpus tokenisation ("qu' elle , dit -il ." → "qu'elle, dit-il.").
+
+    A little more thorough than bench/check_bench.py's (multi-letter elisions, "n 't",
+    hyphenated inversions), so that word-level checks see words, not tokeniser artefacts.
+    """
+    text = text.replace("\\_", "").replace(" _", " ").replace("_ ", " ")
+    text = re.sub(r"\s+([,.;:!?)\]»])", r"\1", text)
+    text = re.sub(r"([(\[«])\s+", r"\1", text)
+    text = re.sub(r"(\b\w{1,7}[’'])\s+(?=\w)", r"\1", text)  # "qu' elle", "aujourd' hui"
+    text = re.sub(r"\s+(n't|'t|'s|'ll|'re|'ve|'d|'m|'clock)\b", r"\1", text)  # "didn 't"
+    text = re.sub(r"(\w) -(?=\w)", r"\1-", text)  # "disait -elle", "ajouta -t -il"
+    return " ".join(text.split())
+
+
+def transread_books(set_name: str) -> list[str]:
+    """The books of a TransRead half: sorted names, even positions tune, odd heldout."""
+    _require(TRANSREAD)
+    books = sorted(p.name for p in (TRANSREAD / "gold").iterdir())
+    return books[0::2] if set_name == "transread-tune" else books[1::2]
+
+
+@cache
+def transread_book(book: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple, ...]]:
+    """(French sentences, English sentences, gold beads as (fr ids, en ids)) of a book."""
+    _require(TRANSREAD)
+    path = TRANSREAD / "gold" / book
+    if not path.is_file():
+        raise WordSetError(f"{path}: no such TransRead book")
+    fr = tuple(detok(x) for x in (TRANSREAD / "fr" / book).read_text("utf-8").splitlines())
+    en = tuple(detok(x) for x in (TRANSREAD / "en" / book).read_text("utf-8").splitlines())
+    beads = []
+    for line in path.read_text("utf-8").splitlines():
+        left, right = line.split(":")
+        beads.append(
+            tuple(
+                tuple(int(x) for x in s.strip("[] ").split(",") if x.strip()) for s in (left, right)
+            )
+        )
+    return fr, en, tuple(beads)
+
+
+def _one_to_one_beads(book: str) -> list[int]:
+    """The 1-1 beads whose sentences have 8-40 tokens each (counted in the corpus files as
+    they are, so that the selection does not move when `detok` is refined)."""
+    _, _, beads = transread_book(book)
+    fr = (TRANSREAD / "fr" / book).read_text("utf-8").splitlines()
+    en = (TRANSREAD / "en" / book).read_text("utf-8").splitlines()
+    low, high = TRANSREAD_WORDS
+    return [
+        index
+        for index, (f, e) in enumerate(beads)
+        if len(f) == 1
+        and len(e) == 1
+        and low <= len(fr[f[0]].split()) <= high
+        and low <= len(en[e[0]].split()) <= high
+    ]
+
+
+def select_transread_beads(set_name: str, count: int) -> list[tuple[str, int]]:
+    """`count` (book, bead) of a half, drawn with a fixed seed, spread evenly over its books.
+
+    This is how the transread-*.pairs.tsv files were made; they are the reference.
+    """
+    rng = random.Random(f"{TRANSREAD_SEED}:{set_name}")
+    books = transread_books(set_name)
+    chosen: list[tuple[str, int]] = []
+    for position, book in enumerate(books):
+        want = count // len(books) + (1 if position < count % len(books) else 0)
+        candidates = _one_to_one_beads(book)
+        chosen.extend((book, b) for b in sorted(rng.sample(candidates, want)))
+    return chosen
+
+
+def _transread_pair(item: str, book: str, bead: str) -> Pair:
+    fr, en, beads = transread_book(book)
+    try:
+        f, e = beads[int(bead)]
+    except (ValueError, IndexError):
+        raise WordSetError(f"{item}: no bead {bead!r} in TransRead book {book}") from None
+    if len(f) != 1 or len(e) != 1:
+        raise WordSetError(f"{item}: bead {bead} of {book} is not 1-1")
+    return Pair(item, en[e[0]], fr[f[0]], f"transread-fren/{book}#{int(bead)}")
+
+
+# --- public API ---------------------------------------------------------------------------
+
+
+@cache
+def _load_pairs(set_name: str) -> tuple[Pair, ...]:
+    _check_set(set_name)
+    if set_name.startswith("kremlin"):
+        _require(KREMLIN_HTML)
+        rows = _rows(DATA / f"{set_name}.pairs.tsv", ("id", "page", "en_start", "en_end", "fr"))
+        pairs = [
+            Pair(
+                r["id"],
+                resolve_english(r["page"], r["en_start"], r["en_end"], r["id"]),
+                r["fr"],
+                f"kremlin-html/{r['page']}",
+            )
+            for r in rows
+        ]
+    else:
+        _require(TRANSREAD)
+        rows = _rows(DATA / f"{set_name}.pairs.tsv", ("id", "book", "bead"))
+        pairs = [_transread_pair(r["id"], r["book"], r["bead"]) for r in rows]
+    seen: set[str] = set()
+    for pair in pairs:
+        if pair.id in seen:
+            raise WordSetError(f"{set_name}: pair id {pair.id} is used twice")
+        seen.add(pair.id)
+    return tuple(pairs)
+
+
+def load_pairs(set_name: str) -> list[Pair]:
+    """The faithful pairs of a set (every finding on them is a false alarm)."""
+    return list(_load_pairs(set_name))
+
+
+def load_injections(set_name: str) -> list[Injection]:
+    """The injections of a set: one error each, applied to its pair's faithful French."""
+    pairs = {pair.id: pair for pair in _load_pairs(set_name)}
+    path = DATA / f"{set_name}.injections.tsv"
+    injections = []
+    for row in _rows(path, ("pair_id", "class", "old", "new", "note")):
+        item = f"{set_name} injection {row['pair_id']}/{row['class']} {row['old']!r}"
+        pair = pairs.get(row["pair_id"])
+        if pair is None:
+            raise WordSetError(f"{item}: no pair {row['pair_id']} in {set_name}")
+        if row["class"] not in CLASSES:
+            raise WordSetError(f"{item}: unknown class; known: {', '.join(CLASSES)}")
+        occurrences = pair.fr.count(row["old"]) if row["old"] else 0
+        if occurrences != 1:
+            raise WordSetError(f"{item}: `old` occurs {occurrences} times in the French, not once")
+        corrupted = pair.fr.replace(row["old"], row["new"], 1)
+        if corrupted == pair.fr:
+            raise WordSetError(f"{item}: `new` equals `old`")
+        injections.append(
+            Injection(
+                pair_id=pair.id,
+                cls=row["class"],
+                old=row["old"],
+                new=row["new"],
+                en=pair.en,
+                fr_faithful=pair.fr,
+                fr_corrupted=corrupted,
+                note=row["note"],
+            )
+        )
+    return injections
+
+
+def main() -> int:
+    try:
+        for set_name in SETS:
+            pairs = load_pairs(set_name)
+            injections = load_injections(set_name)
+            sources = sorted({p.source.split("#")[0] for p in pairs})
+            counts = {c: sum(i.cls == c for i in injections) for c in CLASSES}
+            print(
+                f"{set_name}: {len(pairs)} pairs from {len(sources)} sources; "
+                f"{len(injections)} injections"
+            )
+            print("  " + "  ".join(f"{c}={n}" for c, n in counts.items()))
+            print("  sources: " + ", ".join(s.split("/")[1] for s in sources))
+    except WordSetUnavailable as error:
+        print(error)
+        return 0
+    except WordSetError as error:
+        print(f"error: {error}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,162 @@
+"""The word-level evaluation sets (bench/wordsets.py) resolve and keep tune apart from heldout.
+
+They are built from ../shared (the real kremlin pages, TransRead): where it is absent these
+tests skip, except under CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT / "bench"))
+
+import wordsets  # noqa: E402
+from wordsets import CLASSES, SETS, WordSetError, WordSetUnavailable  # noqa: E402
+
+
+def _load(loader, set_name: str):
+    try:
+        return loader(set_name)
+    except WordSetUnavailable as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"word sets need ../shared under CI=true: {error}")
+        pytest.skip(str(error))
+
+
+@pytest.fixture(scope="module", params=SETS)
+def set_name(request) -> str:
+    return request.param
+
+
+def test_every_pair_resolves_to_text_on_both_sides(set_name):
+    pairs = _load(wordsets.load_pairs, set_name)
+    assert len(pairs) >= 20
+    assert len({p.id for p in pairs}) == len(pairs)
+    for pair in pairs:
+        assert pair.en.strip() and pair.fr.strip(), pair.id
+        assert pair.en == pair.en.strip() and pair.fr == pair.fr.strip(), pair.id
+        assert "\t" not in pair.fr and "\n" not in pair.fr, pair.id
+
+
+def test_every_injection_is_one_edit_of_the_faithful_french(set_name):
+    pairs = {p.id: p for p in _load(wordsets.load_pairs, set_name)}
+    injections = _load(wordsets.load_injections, set_name)
+    assert len(injections) >= 20
+    for injection in injections:
+        pair = pairs[injection.pair_id]
+        assert injection.cls in CLASSES
+        assert injection.fr_faithful == pair.fr and injection.en == pair.en
+        assert pair.fr.count(injection.old) == 1, (injection.pair_id, injection.old)
+        assert injection.fr_corrupted != pair.fr
+        start = pair.fr.index(injection.old)
+        assert injection.fr_corrupted == (
+            pair.fr[:start] + injection.new + pair.fr[start + len(injection.old) :]
+        )
+        assert injection.note.strip(), injection.pair_id
+
+
+def test_no_injection_repeats_a_word_pair_more_than_twice(set_name):
+    injections = _load(wordsets.load_injections, set_name)
+    edits = Counter((i.old, i.new) for i in injections)
+    assert max(edits.values()) <= 2, edits.most_common(3)
+
+
+@pytest.mark.parametrize("corpus", ["kremlin", "transread"])
+def test_tune_and_heldout_share_no_pair_source_or_edit(corpus):
+    tune = _load(wordsets.load_pairs, f"{corpus}-tune")
+    heldout = _load(wordsets.load_pairs, f"{corpus}-heldout")
+    assert not {p.id for p in tune} & {p.id for p in heldout}
+    # Different pages (kremlin) or books (TransRead): the held-out set is new text.
+    documents = [{p.source.split("#")[0] for p in pairs} for pairs in (tune, heldout)]
+    assert documents[0] and documents[1] and not documents[0] & documents[1]
+    # The held-out injections measure new words of each class, not the tuned ones.
+    edits = [
+        {(i.old, i.new) for i in _load(wordsets.load_injections, f"{corpus}-{half}")}
+        for half in ("tune", "heldout")
+    ]
+    assert not edits[0] & edits[1]
+
+
+def test_transread_halves_follow_the_check_bench_split():
+    tune = _load(wordsets.load_pairs, "transread-tune")
+    heldout = _load(wordsets.load_pairs, "transread-heldout")
+    books = sorted({p.source.split("/")[1].split("#")[0] for p in tune + heldout})
+    assert {p.source.split("/")[1].split("#")[0] for p in tune} <= set(books[0::2])
+    assert {p.source.split("/")[1].split("#")[0] for p in heldout} <= set(books[1::2])
+
+
+@pytest.mark.parametrize("set_name", ["transread-tune", "transread-heldout"])
+def test_transread_files_are_the_seeded_selection(set_name):
+    pairs = _load(wordsets.load_pairs, set_name)
+    chosen = wordsets.select_transread_beads(set_name, len(pairs))
+    assert [p.source for p in pairs] == [f"transread-fren/{b}#{i}" for b, i in chosen]
+
+
+def test_kremlin_english_is_one_whole_sentence_or_label():
+    for set_name in ("kremlin-tune", "kremlin-heldout"):
+        for pair in _load(wordsets.load_pairs, set_name):
+            # starts like a sentence and does not stop mid-word
+            assert re.match(r"[A-Z0-9“‘\"(]", pair.en), (pair.id, pair.en)
+            assert not re.search(r"\w-$", pair.en), pair.id
+
+
+def test_kremlin_french_follows_french_typography():
+    no_break = "\u00a0\u202f"
+    for set_name in ("kremlin-tune", "kremlin-heldout"):
+        for pair in _load(wordsets.load_pairs, set_name):
+            fr = pair.fr
+            assert "'" not in fr, (pair.id, "typographic apostrophe ’ expected")
+            for mark in re.finditer(r"[:;?!»%]", fr):
+                assert fr[mark.start() - 1] in no_break, (pair.id, "no-break space before", mark)
+            for mark in re.finditer("«", fr):
+                assert fr[mark.end()] in no_break, (pair.id, "no-break space after «")
+            assert not re.search(r"\d\.\d", fr), (pair.id, "decimal comma expected")
+            assert not re.search(r"\d,\d{3}\b|\d \d{3}\b", fr), (pair.id, "thousands: no-break")
+
+
+def test_a_missing_anchor_names_the_item(monkeypatch):
+    try:
+        wordsets.page_texts("63123")
+    except WordSetUnavailable as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(str(error))
+        pytest.skip(str(error))
+    with pytest.raises(WordSetError, match=r"kt-999.*not found in kremlin page 63123"):
+        wordsets.resolve_english("63123", "No such sentence", "anywhere.", "kt-999")
+    with pytest.raises(WordSetError, match=r"kt-998.*ambiguous"):
+        wordsets.resolve_english("63123", "the", "Government", "kt-998")
+
+
+def test_absent_shared_data_raises_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(wordsets, "KREMLIN_HTML", tmp_path / "kremlin-html")
+    monkeypatch.setattr(wordsets, "TRANSREAD", tmp_path / "transread-fren")
+    wordsets._load_pairs.cache_clear()
+    wordsets.page_texts.cache_clear()
+    wordsets.transread_book.cache_clear()
+    try:
+        for set_name in SETS:
+            with pytest.raises(WordSetUnavailable, match="is absent"):
+                wordsets.load_pairs(set_name)
+            with pytest.raises(WordSetUnavailable, match="is absent"):
+                wordsets.load_injections(set_name)
+    finally:
+        wordsets._load_pairs.cache_clear()
+        wordsets.page_texts.cache_clear()
+        wordsets.transread_book.cache_clear()
+
+
+def test_an_unknown_set_is_refused():
+    with pytest.raises(WordSetError, match="unknown word set"):
+        wordsets.load_pairs("kremlin-test")
+
+
+def test_every_class_is_present_in_every_set(set_name):
+    injections = _load(wordsets.load_injections, set_name)
+    assert {i.cls for i in injections} == set(CLASSES)
