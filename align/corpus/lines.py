@@ -21,10 +21,20 @@ _MONTHS = (
 _DATE = rf"\d{{1,2}}(?:er)?\s(?i:{_MONTHS})\s\d{{4}}"
 _TIME = r"\d{1,2}\s?[hH:]\s?\d{2}"
 
-# "1°/Title …", "- 1°/Title …" (the day's list), "3° / Title".
+# "1°/Title …", "- 1°/Title …" (the day's list), "3° / Title": the blog's own heading mark.
 _HEADING = re.compile(r"(?P<list>[-–•]\s?)?(?P<number>\d{1,3})\s?°\s?/\s?(?P<rest>\S.*)")
+# Older posts number events "1/ Title – 19:10", and other numberings are in use: "1 / …",
+# "1°) …", "1) …", "1 – …", "1. …", "1° …". These also number ordinary lists, so a line
+# written so is only a heading when something else says it is (see align.corpus.parse).
+_LOOSE_HEADING = re.compile(
+    r"(?P<list>[-–•]\s?)?(?P<number>\d{1,2})\s?(?:°\s?[/).:–—-]?|[/).–—-])\s?(?P<rest>\S.*)"
+)
+# What a heading's title may open with after its number: a capital, maybe inside a quote.
+_TITLE_START = re.compile(r"[«\"“‘'(]?\s?[^\W\d_]")
 # The date that starts a heading's tail: "– 13 juillet 2023", " du 13 …", " le 13 …".
 _HEADING_DATE = re.compile(rf"(?:\s[–—-]\s|\s(?:du|le)\s|\s)(?P<date>{_DATE})")
+# A time without a date ends older headings: "1/ Instruction au Premier ministre – 19:10".
+_HEADING_TIME = re.compile(rf"(?:\s[–—-]\s(?:à\s)?|\sà\s)(?P<time>{_TIME})")
 _AFTER_DATE = re.compile(
     rf"(?:\s?,?\s(?:à\s)?(?P<time>{_TIME}))?"
     r"(?:\s(?:à|au|aux|en)\s(?P<place>\S.*)|\s[–—-]\s(?P<tail>\S.*))?"
@@ -96,23 +106,54 @@ class Heading:
     place_text: str | None
     in_day_list: bool  # written "- N°/…": an entry of the list of the day's events
 
+    @property
+    def dated(self) -> bool:
+        """Whether the line ends with the event's date or time, as the blog's headings do."""
+        return self.date_text is not None or self.time_text is not None
+
 
 def parse_heading(text: str) -> Heading | None:
+    """The blog's heading, "N°/Title – date à time à place", else None."""
     if len(text) > SHORT:
         return None
     match = _HEADING.fullmatch(text)
     if match is None:
         return None
+    return _heading(match)
+
+
+def parse_loose_heading(text: str) -> Heading | None:
+    """A line numbered as a heading may be ("1/ Title – 19:10", "2. Title", "3°) Title").
+
+    Only the shape: the title starts with a capital and the line does not end like a list
+    item (",", ";", ":"). Whether it is a heading depends on the rest of the post.
+    """
+    if len(text) > SHORT or text[-1:] in ",;:":
+        return None
+    match = _HEADING.fullmatch(text) or _LOOSE_HEADING.fullmatch(text)
+    if match is None:
+        return None
+    start = _TITLE_START.match(match["rest"])
+    if start is None or not start.group(0)[-1].isupper():
+        return None  # "1/5", "3/4 des …", "1. l’approfondissement de …"
+    return _heading(match)
+
+
+def _heading(match: re.Match[str]) -> Heading:
     rest = match["rest"].strip()
     title, date, time, place = rest, None, None, None
     last = None
     for last in _HEADING_DATE.finditer(rest):  # noqa: B007 — the tail is the last date
         pass
+    if last is None:
+        for last in _HEADING_TIME.finditer(rest):  # noqa: B007 — or the last time
+            pass
     if last is not None:
         after = _AFTER_DATE.fullmatch(rest[last.end() :].rstrip())
         if after is not None:
             title = rest[: last.start()].rstrip(" –—-,")
-            date, time = last["date"], after["time"]
+            date = last.groupdict().get("date")
+            time = after["time"] or last.groupdict().get("time")
             place = after["place"]
             # After a dash, a place follows a time ("à 21h40 – Région de Kursk"); without a
             # time it is a subtitle ("– 8 novembre 2023 – En 8 Questions"), not a place.

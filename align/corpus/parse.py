@@ -64,6 +64,8 @@ class Structure:
 
 def find_headings(lines: Sequence[Line]) -> Structure:
     parsed = {i: h for i, line in enumerate(lines) if (h := rules.parse_heading(line.text))}
+    if not parsed:
+        parsed = _loose_headings(lines)
     day_list = {i for i, h in parsed.items() if h.in_day_list}
     # Without dashes, the day's list looks like headings: a run of adjacent heading lines
     # whose numbering restarts. Every increasing stretch but the last is the list.
@@ -86,6 +88,42 @@ def find_headings(lines: Sequence[Line]) -> Structure:
     if not headings:
         sections = _section_titles(lines)
     return Structure(headings, frozenset(sections), frozenset(day_list))
+
+
+def _loose_headings(lines: Sequence[Line]) -> dict[int, rules.Heading]:
+    """Events numbered otherwise than "N°/" ("1/ Title – 19:10", "2. Title", "3°) Title").
+
+    Such a line also starts an item of an ordinary list or a section of an essay, so it is
+    a heading only when the post says so in one more way: it ends with the event's date or
+    time, it is listed twice (the day's list, then the event), or a kremlin.ru source URL
+    closes it before the next such line. And the headings so found count up from 1 in the
+    file, as events do; otherwise the post has none of this kind.
+    """
+    candidates = {
+        i: h for i, line in enumerate(lines) if (h := rules.parse_loose_heading(line.text))
+    }
+    if not candidates:
+        return {}
+    titles = Counter((h.number, rules.fold(h.title)) for h in candidates.values())
+    order = sorted(candidates)
+    accepted: dict[int, rules.Heading] = {}
+    for position, i in enumerate(order):
+        heading = candidates[i]
+        end = order[position + 1] if position + 1 < len(order) else len(lines)
+        cited = any(_cites_kremlin(line.text) for line in lines[i + 1 : end])
+        listed_twice = titles[(heading.number, rules.fold(heading.title))] > 1
+        if heading.dated or listed_twice or cited:
+            accepted[i] = heading
+    # Each run of numbers starts at 1 (the day's list, when written without dashes, is a
+    # run of its own; find_headings sets it apart): a lone "3." is not the third event.
+    numbers = [h.number for h in accepted.values() if not h.in_day_list]
+    runs_start_at_one = all(n == 1 for k, n in enumerate(numbers) if k == 0 or n <= numbers[k - 1])
+    return accepted if numbers and runs_start_at_one else {}
+
+
+def _cites_kremlin(text: str) -> bool:
+    url = rules.url_line(text)
+    return url is not None and rules.is_kremlin(url)
 
 
 def _section_titles(lines: Sequence[Line]) -> set[int]:
@@ -219,7 +257,8 @@ def _warnings(
     found: list[str] = []
     if not events:
         found.append(
-            f'no events found (no "N°/Title" heading and no blog post title): '
+            f'no events found (no numbered heading such as "1°/Title" or "1/ Title", and no '
+            f"blog post title): "
             f"all {len(lines)} lines are kept outside events"
         )
     else:
