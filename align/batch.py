@@ -17,7 +17,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -31,6 +30,7 @@ from align.checks import CheckConfig
 from align.corpus import CorpusError, posts_in, read_post
 from align.embed import get_encoder
 from align.embed.base import Encoder
+from align.io import atomic_write_json, remove_stale_temporaries
 from align.model import Post
 from align.pipeline import SOURCE_STATUS, SourceInfo, check_post
 
@@ -349,18 +349,8 @@ def write_state(out_dir: Path, posts: Mapping[str, Any]) -> None:
     write_json_atomic(out_dir / STATE_FILE, {"format": STATE_FORMAT, "posts": dict(posts)})
 
 
-def write_json_atomic(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+#: The name check-pair imports; every JSON write goes through align.io.
+write_json_atomic = atomic_write_json
 
 
 def state_key(path: Path) -> str:
@@ -426,6 +416,7 @@ def run_batch(
         options.out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise BatchError(f"{options.out_dir}: cannot create the report folder ({error})") from None
+    remove_stale_temporaries(options.out_dir)  # left by a run killed while writing
 
     posts, errors, order = read_posts(options.paths, progress)
     urls = list(dict.fromkeys(u for post, _ in posts for e in post.events if (u := e.source_url)))

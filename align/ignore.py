@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from align.io import atomic_write_text
+
 _ID = re.compile(r"^[0-9a-f]{16}$")
 
 
@@ -94,7 +96,7 @@ def write_ignore(path: Path, findings: list[Mapping[str, Any]]) -> None:
         for f in sorted(findings, key=lambda f: str(f["id"]))
     ]
     payload = json.dumps({"tool": "fidelity", "ignored": ignored}, ensure_ascii=False, indent=1)
-    Path(path).write_text(payload + "\n", encoding="utf-8")
+    atomic_write_text(Path(path), payload + "\n")
 
 
 def _recount(findings: list[Mapping[str, Any]]) -> tuple[dict[str, int], dict[str, int]]:

@@ -1,20 +1,25 @@
 """The on-disk cache of originals: `<ID>.html` (or `.txt`), the raw bytes as obtained, and
 `<ID>.json`, the parsed original with where, when and how it was obtained.
 
-Writes are atomic (temporary file + os.replace), raw first and JSON last, so a crash leaves
-either the old entry or the new one. An entry whose JSON does not load, or whose raw file is
+Writes are atomic (`fetch.io`: temporary file, fsync, rename), raw first and JSON last, so a
+crash leaves either the old entry or the new one; the first write of a run removes the
+temporary files a killed run left. An entry whose JSON does not load, or whose raw file is
 missing or does not match the recorded hash, is reported as corrupt and treated as absent.
+
+Reading never writes: an entry parsed by an older parser is parsed again in memory, and the
+updated JSON is written back only when the cache folder is writable (a cache copied
+read-only, or on a read-only disk, is read as it is).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from fetch.io import atomic_write_bytes, remove_stale_temporaries
 from fetch.model import Original, Provenance
 from fetch.parse import PARSER_VERSION, PageError, content_hash, looks_like_html, parse_saved
 
@@ -27,24 +32,10 @@ class CacheEntry:
     problem: str | None  # why a present entry could not be used (corrupt, truncated...)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; the cache is ordinary data
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 class OriginalCache:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
+        self._swept = False  # stale temporary files removed (on the first write)
 
     def json_path(self, event_id: str) -> Path:
         return self.directory / f"{event_id}.json"
@@ -90,13 +81,15 @@ class OriginalCache:
             source_url=original.source_url,
             http_status=original.http_status,
         )
-        self._write_meta(updated, str(meta["raw_file"]))
+        # a read-only cache: use the fresh parse, leave the file as it is
+        with contextlib.suppress(OSError):
+            self._write_meta(updated, str(meta["raw_file"]))
         return updated
 
     def store(self, original: Original, raw: bytes) -> None:
         suffix = ".txt" if original.provenance == Provenance.FILE and _is_text(raw) else ".html"
         raw_path = self.raw_path(original.event_id, suffix)
-        atomic_write(raw_path, raw)
+        self._write(raw_path, raw)
         self._write_meta(original, raw_path.name)
 
     def _write_meta(self, original: Original, raw_name: str) -> None:
@@ -113,7 +106,13 @@ class OriginalCache:
             "original": original.to_json(),
         }
         text = json.dumps(meta, ensure_ascii=False, indent=1)
-        atomic_write(self.json_path(original.event_id), text.encode("utf-8"))
+        self._write(self.json_path(original.event_id), text.encode("utf-8"))
+
+    def _write(self, path: Path, data: bytes) -> None:
+        if not self._swept:
+            remove_stale_temporaries(self.directory)
+            self._swept = True
+        atomic_write_bytes(path, data)
 
 
 def _is_text(raw: bytes) -> bool:

@@ -18,6 +18,7 @@ from check_cli_support import run_check as run
 from kremlin_server import KremlinServer, page
 
 import align.batch
+import align.io
 import align.report.render
 from tests.batch_posts import EVENT_BASE, write_batch
 
@@ -141,6 +142,8 @@ def test_a_truncated_embedding_cache_is_rebuilt_and_results_unchanged(tmp_path: 
 
 
 def _full_disk_for(monkeypatch: pytest.MonkeyPatch, module: object, name_part: str) -> None:
+    """Every rename onto a file whose name contains `name_part` fails as on a full disk
+    (`module` names the writer, for the reader of the test)."""
     real = os.replace
 
     def replace(source: object, target: object, *args: object, **kwargs: object) -> None:
@@ -148,7 +151,8 @@ def _full_disk_for(monkeypatch: pytest.MonkeyPatch, module: object, name_part: s
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
         real(source, target, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(module.os, "replace", replace)  # type: ignore[attr-defined]
+    # os.replace is looked up at call time, so patching it anywhere patches it for align.io
+    monkeypatch.setattr(os, "replace", replace)
 
 
 @pytest.mark.parametrize("target", ["post02.html", "post02.json"])
@@ -160,7 +164,7 @@ def test_a_full_disk_on_report_writing_stops_cleanly(
     common = [str(posts), "--offline", "--jobs", "1", "--out", "rep", *en_options(en_args)]
     out_dir = tmp_path / "rep"
     with monkeypatch.context() as patch:
-        _full_disk_for(patch, align.report.render, target)
+        _full_disk_for(patch, align.io, target)  # the writer of every report
         code, out, err = run(*common)
     assert code == 2
     errors = [line for line in err.splitlines() if line.startswith("error:")]

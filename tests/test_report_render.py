@@ -250,7 +250,7 @@ def test_a_failed_write_leaves_the_old_page_and_no_temp_file(tmp_path, monkeypat
     def full_disk(src, dst):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(render.os, "replace", full_disk)
+    monkeypatch.setattr(os, "replace", full_disk)  # every write goes through align.io
     with pytest.raises(ReportError) as info:
         write_reports(result, tmp_path)
     message = str(info.value)

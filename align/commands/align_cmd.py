@@ -13,6 +13,7 @@ from pathlib import Path
 
 import typer
 
+from align.io import atomic_write_text
 from align.model import Bead
 
 #: Above this many lines a side is still aligned, but the user is told it will take a while.
@@ -203,6 +204,6 @@ def align_command(
         sys.stdout.write(text)
     else:
         try:
-            output.write_text(text, encoding="utf-8")
+            atomic_write_text(output, text)  # never half a file under the name asked for
         except OSError as err:
             raise _fail(f"{output}: cannot write ({err.strerror or err})") from None

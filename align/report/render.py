@@ -8,12 +8,9 @@ from a corpus file or a fetched page (jinja2 autoescape).
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -22,6 +19,7 @@ from typing import Any
 
 import jinja2
 
+from align.io import atomic_write_text
 from align.report import view
 
 
@@ -200,41 +198,13 @@ def page_stems(documents: Sequence[Mapping[str, Any]]) -> list[str]:
     return stems
 
 
-@cache
-def _umask() -> int:
-    # NamedTemporaryFile creates 0600 files; a report should get the usual permissions.
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def atomic_write(path: Path, text: str) -> None:
     """Write through a temporary file in the same folder, then rename over the target, so a
-    crash or a full disk never leaves a half page that looks complete."""
-    tmp_name = None
+    crash or a full disk never leaves a half page that looks complete (`align.io`)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w",
-            encoding="utf-8",
-            dir=path.parent,
-            prefix=f".{path.name}.",
-            suffix=".tmp",
-            delete=False,
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(text)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, path)
-        tmp_name = None
+        atomic_write_text(path, text)
     except OSError as err:
         raise ReportError(f"cannot write {path}: {err.strerror or err}") from err
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
 
 
 def _signature(header: Mapping[str, Any]) -> Mapping[str, Any]:
