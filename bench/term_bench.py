@@ -1,0 +1,266 @@
+"""Terminology benchmark: injected term inconsistencies in real kremlin.ru English, found or not.
+
+Data (bench/data/terms/, UTF-8, tab-separated, one header line naming the columns, "#" lines
+are comments), written by hand before any tuning:
+
+  <half>.pairs.tsv        id  page  en_start  en_end  fr  terms
+      `page`: a file stem of ../shared/kremlin-html/. The English is not stored: it is the span
+      of the parsed page (fetch.parse.parse_page: title, lead, each block's text) that starts
+      with `en_start` and ends with the first `en_end` after it, inside one of those texts; it
+      must be whole sentences for align.segment.split_sentences and the anchors must pick
+      exactly one span. `fr`: a faithful French translation in which every institutional term
+      is rendered the same way throughout the half. `terms`: every term occurrence,
+      "English as written=>French as written", " | "-separated.
+  <half>.injections.tsv   pair_id  term  class  old  new  note
+      One inconsistency each, an edit `old` -> `new` of the pair's faithful French (`old` occurs
+      exactly once there). class: synonym (another plausible rendering), wrong_sense (a
+      rendering that means something else), english (the term left in English).
+  glossary.tsv            the user glossary of the "with glossary" runs (docs/terminology.md).
+
+The halves use disjoint pages: tune (17173, 56378, 62998, 17586, 54705, 9200, 17389, 54452),
+heldout (51716, 63123, 62309, 55882, 60886, 58727, 53016, 51737, 63624, 63329, 57608). Tune on
+"tune" only; "heldout" is run once, at the end, for the docs.
+
+    python bench/term_bench.py --data           # counts of pairs, term occurrences, injections
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+DATA = PROJECT / "bench" / "data" / "terms"
+KREMLIN_HTML = PROJECT.parent / "shared" / "kremlin-html"
+HALVES = ("tune", "heldout")
+CLASSES = ("synonym", "wrong_sense", "english")
+
+
+class TermDataUnavailable(FileNotFoundError):
+    """../shared/kremlin-html, from which the English is read, is not on this machine."""
+
+
+class TermDataError(ValueError):
+    """A data file is malformed or an item does not resolve (the message names it)."""
+
+
+@dataclass(frozen=True)
+class TermMention:
+    """One annotated term occurrence: the English as written and its French as written."""
+
+    en: str
+    fr: str
+
+
+@dataclass(frozen=True)
+class TermPair:
+    id: str
+    page: str
+    en: str
+    fr: str  # faithful: every finding on it is a false alarm
+    mentions: tuple[TermMention, ...]
+
+
+@dataclass(frozen=True)
+class TermInjection:
+    pair_id: str
+    term: str  # the English term whose rendering is broken
+    cls: str  # one of CLASSES
+    old: str
+    new: str
+    note: str
+    fr_corrupted: str
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) for each data line of a TSV file whose header names `columns`."""
+    if not path.is_file():
+        raise TermDataError(f"{path}: file is missing")
+    numbered = [
+        (number, line)
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
+    if not numbered:
+        raise TermDataError(f"{path}: no header line")
+    (_, header_line), *data = numbered
+    header = tuple(header_line.split("\t"))
+    if header != columns:
+        raise TermDataError(f"{path}: header is {header}, expected {columns}")
+    rows = []
+    for number, line in data:
+        cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if len(cells) != len(columns):
+            raise TermDataError(f"{path}:{number}: {len(cells)} columns, expected {len(columns)}")
+        rows.append((number, dict(zip(columns, cells, strict=True))))
+    return rows
+
+
+@cache
+def page_texts(page: str) -> tuple[str, ...]:
+    """The texts of a parsed kremlin page in which an English span may lie."""
+    from fetch.model import Provenance
+    from fetch.parse import parse_page
+
+    if not KREMLIN_HTML.is_dir():
+        raise TermDataUnavailable(f"{KREMLIN_HTML} is absent: the English is read from it")
+    path = KREMLIN_HTML / f"{page}.html"
+    if not path.is_file():
+        raise TermDataError(f"{path}: no such kremlin page")
+    original = parse_page(
+        path.read_bytes(),
+        f"http://en.kremlin.ru/events/president/news/{page}",
+        provenance=Provenance.FILE,
+    )
+    texts = [original.title, original.lead or "", *(b.text for b in original.blocks)]
+    return tuple(t for t in texts if t)
+
+
+def resolve_english(page: str, en_start: str, en_end: str, where: str) -> str:
+    """The one run of whole sentences of the page from `en_start` to the first `en_end`."""
+    from align.segment import split_sentences
+
+    found: set[str] = set()
+    for text in page_texts(page):
+        starts = {s for s, _ in split_sentences(text, "en")}
+        ends = {e for _, e in split_sentences(text, "en")}
+        start = text.find(en_start)
+        while start >= 0:
+            end = text.find(en_end, start)
+            if end >= 0 and start in starts and end + len(en_end) in ends:
+                found.add(text[start : end + len(en_end)])
+            start = text.find(en_start, start + 1)
+    if len(found) != 1:
+        problem = "not found" if not found else f"ambiguous ({len(found)} spans)"
+        raise TermDataError(
+            f"{where}: English {en_start!r} … {en_end!r} {problem} as whole sentences"
+            f" of kremlin page {page}"
+        )
+    return found.pop()
+
+
+def _word_count(term: str, text: str) -> int:
+    return len(re.findall(r"(?<!\w)" + re.escape(term) + r"(?!\w)", text))
+
+
+def _mentions(cell: str, en: str, fr: str, where: str) -> tuple[TermMention, ...]:
+    mentions = []
+    for part in cell.split(" | "):
+        english, sep, french = part.partition("=>")
+        if not sep or not english.strip() or not french.strip():
+            raise TermDataError(f"{where}: term {part!r} is not 'English=>French'")
+        mentions.append(TermMention(english.strip(), french.strip()))
+    for term, count in Counter(m.en for m in mentions).items():
+        if _word_count(term, en) != count:
+            raise TermDataError(f"{where}: {term!r} annotated {count}×, not so in the English")
+    for rendering, count in Counter(m.fr for m in mentions).items():
+        if fr.count(rendering) < count:
+            raise TermDataError(f"{where}: {rendering!r} annotated {count}×, not so in the French")
+    return tuple(mentions)
+
+
+def _check_half(half: str) -> None:
+    if half not in HALVES:
+        raise TermDataError(f"unknown half {half!r}; known: {', '.join(HALVES)}")
+
+
+@cache
+def load_pairs(half: str) -> tuple[TermPair, ...]:
+    """The faithful pairs of a half, their English resolved from the kremlin pages."""
+    _check_half(half)
+    path = DATA / f"{half}.pairs.tsv"
+    pairs = []
+    seen: set[str] = set()
+    for number, row in _rows(path, ("id", "page", "en_start", "en_end", "fr", "terms")):
+        where = f"{path}:{number}"
+        if row["id"] in seen:
+            raise TermDataError(f"{where}: duplicate id {row['id']}")
+        seen.add(row["id"])
+        en = resolve_english(row["page"], row["en_start"], row["en_end"], where)
+        mentions = _mentions(row["terms"], en, row["fr"], where)
+        pairs.append(TermPair(row["id"], row["page"], en, row["fr"], mentions))
+    return tuple(pairs)
+
+
+@cache
+def load_injections(half: str) -> tuple[TermInjection, ...]:
+    """The injected inconsistencies of a half, each applied to its pair's faithful French."""
+    _check_half(half)
+    path = DATA / f"{half}.injections.tsv"
+    pairs = {p.id: p for p in load_pairs(half)}
+    injections = []
+    columns = ("pair_id", "term", "class", "old", "new", "note")
+    for number, row in _rows(path, columns):
+        where = f"{path}:{number}"
+        pair = pairs.get(row["pair_id"])
+        if pair is None:
+            raise TermDataError(f"{where}: no pair {row['pair_id']}")
+        if row["class"] not in CLASSES:
+            raise TermDataError(f"{where}: class {row['class']!r} not one of {CLASSES}")
+        if pair.fr.count(row["old"]) != 1:
+            raise TermDataError(f"{where}: {row['old']!r} does not occur exactly once")
+        if not any(m.en == row["term"] for m in pair.mentions):
+            raise TermDataError(f"{where}: {row['term']!r} is not an annotated term of the pair")
+        corrupted = pair.fr.replace(row["old"], row["new"])
+        injections.append(
+            TermInjection(
+                row["pair_id"],
+                row["term"],
+                row["class"],
+                row["old"],
+                row["new"],
+                row["note"],
+                corrupted,
+            )
+        )
+    return tuple(injections)
+
+
+def describe_data() -> str:
+    lines = []
+    for half in HALVES:
+        pairs = load_pairs(half)
+        injections = load_injections(half)
+        mentions = [m for p in pairs for m in p.mentions]
+        terms = Counter(m.en for m in mentions)
+        classes = Counter(i.cls for i in injections)
+        lines.append(
+            f"{half}: {len(pairs)} pairs from {len({p.page for p in pairs})} pages,"
+            f" {len(mentions)} term occurrences of {len(terms)} terms"
+            f" ({sum(1 for c in terms.values() if c >= 3)} occurring 3+ times),"
+            f" {len(injections)} injections ("
+            + ", ".join(f"{c} {classes[c]}" for c in CLASSES)
+            + ")"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", action="store_true", help="describe the data and stop")
+    args = parser.parse_args(argv)
+    try:
+        if args.data:
+            print(describe_data())
+            return 0
+    except TermDataUnavailable as error:
+        print(f"skipped: {error}")
+        return 1 if os.environ.get("CI") == "true" else 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
