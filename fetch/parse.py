@@ -22,8 +22,8 @@ from fetch.model import Original, OriginalBlock, OriginalBlockKind, Provenance
 from fetch.urls import normalise_url
 
 # Bump when parsing changes: cached originals made by an older parser are re-parsed from
-# their raw HTML (no network needed).
-PARSER_VERSION = 1
+# their raw HTML (no network needed). 2: quoted paragraphs judged one by one.
+PARSER_VERSION = 2
 
 _NOT_TEXT_CLASSES = (
     "masha-ignore",  # the site's own "not part of the text" marker
@@ -157,6 +157,15 @@ def _split_label(paragraph: etree._Element) -> tuple[str, str] | None:
 
 # --- blockquotes ----------------------------------------------------------------------
 
+# An editor's insertion inside a quotation: "the region [Syria]", "[in Catalonia]".
+_INSERTION = re.compile(r"\[[^\[\]]{0,80}\]")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»]?\s+")
+# Share of a quoted sentence's word trigrams that must stand in one paragraph elsewhere for
+# the sentence to be a repeat. On the real pages pull quotes share 87-100 % of their
+# trigrams with the body (shortened, bracketed or in quotation marks); text of its own
+# shares little.
+_REPEAT_SHARE = 0.8
+
 
 def _comparable(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
@@ -167,29 +176,63 @@ def _trigrams(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
-def _quote_repeats_body(quote: str, body_trigrams: set[tuple[str, ...]]) -> bool:
-    """A pull-quote repeats the body, often shortened, bracketed or in quotation marks.
+def _repeats(quote: str, elsewhere: list[set[tuple[str, ...]]]) -> bool:
+    """Whether a quoted paragraph only repeats text found elsewhere on the page.
 
-    On the real pages such quotes share 87-100 % of their word trigrams with the body.
+    Every sentence of it must stand, nearly word for word, in one paragraph elsewhere (a
+    pull quote may join sentences of two paragraphs). A sentence of its own keeps the whole
+    paragraph: repeating a sentence costs less than losing one.
     """
-    quote_trigrams = _trigrams(quote)
-    if not quote_trigrams:  # one or two words: a decoration, not text of its own
-        return True
-    return len(quote_trigrams & body_trigrams) >= 0.6 * len(quote_trigrams)
+    for sentence in _SENTENCE_END.split(_INSERTION.sub(" ", quote)):
+        grams = _trigrams(sentence)
+        if not grams:
+            continue  # one or two words ("Thank you.") prove nothing either way
+        if not any(len(grams & other) >= _REPEAT_SHARE * len(grams) for other in elsewhere):
+            return False
+    return True  # also a quote of one or two words: a decoration, not text of its own
+
+
+def _quoted_parts(body: html.HtmlElement) -> list[etree._Element]:
+    """The paragraphs of every blockquote (the blockquote itself when it has none)."""
+    parts: list[etree._Element] = []
+    for quote in body.iter("blockquote"):
+        if any(True for _ in quote.iterancestors("blockquote")):
+            continue  # a nested quote is judged with its outer one's paragraphs
+        paragraphs = list(quote.iter("p"))
+        parts.extend(paragraphs or [quote])
+    return parts
+
+
+def _drop_repeated_quotes(body: html.HtmlElement, lead: str | None) -> None:
+    """Drop the quoted paragraphs that repeat the page (pull quotes); keep the others in place.
+
+    A blockquote on kremlin.ru is either a pull quote, repeating a few sentences of the
+    body, or the only copy of what it quotes (a message, a speech). Longer parts are judged
+    first, so a pull quote that repeats another quote is dropped and the full copy kept.
+    """
+    plain = [p for p in body.iter("p") if not any(True for _ in p.iterancestors("blockquote"))]
+    elsewhere = [_trigrams(p.text_content()) for p in plain]
+    if lead:
+        elsewhere.append(_trigrams(lead))
+    parts = _quoted_parts(body)
+    texts = {id(part): clean_text(part.text_content()) for part in parts}
+    for part in sorted(parts, key=lambda element: -len(texts[id(element)])):
+        if _repeats(texts[id(part)], elsewhere):
+            if part.getparent() is not None:
+                part.drop_tree()
+        else:
+            elsewhere.append(_trigrams(texts[id(part)]))
+    for quote in list(body.iter("blockquote")):  # quotes left without a paragraph
+        if not clean_text(quote.text_content()) and quote.getparent() is not None:
+            quote.drop_tree()
 
 
 # --- body ----------------------------------------------------------------------------
 
 
-def _paragraphs(body: html.HtmlElement) -> list[etree._Element]:
-    """`p` elements in reading order, those of a blockquote that adds text too."""
-    plain = [p for p in body.iter("p") if not any(True for _ in p.iterancestors("blockquote"))]
-    body_trigrams = _trigrams(" ".join(p.text_content() for p in plain))
-    for quote in list(body.iter("blockquote")):
-        if quote.getparent() is not None and _quote_repeats_body(
-            clean_text(quote.text_content()), body_trigrams
-        ):
-            quote.drop_tree()
+def _paragraphs(body: html.HtmlElement, lead: str | None = None) -> list[etree._Element]:
+    """`p` elements in reading order, with the quoted text that is not a repeat in its place."""
+    _drop_repeated_quotes(body, lead)
     kept = []
     for element in body.iter("p", "blockquote"):
         if element.tag == "p" or not any(True for _ in element.iter("p")):
@@ -197,11 +240,14 @@ def _paragraphs(body: html.HtmlElement) -> list[etree._Element]:
     return kept
 
 
-def body_blocks(body: html.HtmlElement) -> tuple[OriginalBlock, ...]:
-    """The body's paragraphs as blocks: turns, paragraphs, section breaks, elisions."""
+def body_blocks(body: html.HtmlElement, lead: str | None = None) -> tuple[OriginalBlock, ...]:
+    """The body's paragraphs as blocks: turns, paragraphs, section breaks, elisions.
+
+    `lead`: the page's lead, which a pull quote may repeat too.
+    """
     blocks: list[OriginalBlock] = []
     pending_speaker: str | None = None
-    for paragraph in _paragraphs(body):
+    for paragraph in _paragraphs(body, lead):
         text = clean_text(paragraph.text_content())
         if not text:
             continue
@@ -302,7 +348,7 @@ def parse_page(
         time=_time(_text_of(scope, f".//*[{_has_class('read__time')}]")),
         place=_text_of(scope, f".//*[{_has_class('read__place')}]"),
         lead=lead,
-        blocks=body_blocks(body) if body is not None else (),
+        blocks=body_blocks(body, lead) if body is not None else (),
         provenance=provenance,
         fetched_at=fetched_at or now_iso(),
         content_hash=content_hash(raw),
