@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -11,9 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.aligner import AlignConfig, align_texts, align_vectors, bead_types
-from align.aligner.cost import band_dot
-from align.aligner.dp import Band, _fold_row_skips, band_around_path, banded_dp, path_to_beads
-from align.aligner.overlaps import anchor_bits, side_from_vectors
+from align.aligner.dp import (
+    Band,
+    _fold_row_skips,
+    band_around_path,
+    banded_dp,
+    path_to_beads,
+    predecessors,
+)
+from align.aligner.scores import band_dot
+from align.aligner.windows import anchor_bits, side_from_vectors
 from align.model import Bead
 
 DIM = 64
@@ -252,3 +260,179 @@ def test_config_is_frozen():
     config = AlignConfig()
     with pytest.raises(dataclasses.FrozenInstanceError):
         config.skip_cost = 1.0  # type: ignore[misc]
+
+
+# --- the DP against a plain reference -------------------------------------------------------
+
+
+def band_nodes(band: Band) -> set[tuple[int, int]]:
+    return {(i, j) for i in range(len(band.lo)) for j in range(band.lo[i], band.hi[i])}
+
+
+def reference_dp(
+    dense: np.ndarray, types: list[tuple[int, int]], nodes: set[tuple[int, int]], n: int, m: int
+) -> tuple[float, list[tuple[int, int]]]:
+    """Best score and path over `nodes`, node by node in plain Python (ties: first type wins,
+    a 0-1 skip only when strictly better), as the banded DP documents them."""
+    score = {(0, 0): 0.0}
+    back: dict[tuple[int, int], int] = {}
+    skip = types.index((0, 1)) if (0, 1) in types else -1
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if (i, j) not in nodes or (i, j) == (0, 0):
+                continue
+            best, arg = -np.inf, -1
+            for t, (di, dj) in enumerate(types):
+                if t == skip:
+                    continue
+                prev = (i - di, j - dj)
+                if prev in score and score[prev] + dense[t, i, j] > best:
+                    best, arg = score[prev] + dense[t, i, j], t
+            if skip >= 0 and (i, j - 1) in score:
+                via_skip = score[(i, j - 1)] + dense[skip, i, j]
+                if via_skip > best + 1e-9:
+                    best, arg = via_skip, skip
+            if arg >= 0 and np.isfinite(best):
+                score[(i, j)], back[(i, j)] = best, arg
+    path = [(n, m)]
+    while path[-1] != (0, 0):
+        di, dj = types[back[path[-1]]]
+        path.append((path[-1][0] - di, path[-1][1] - dj))
+    return score[(n, m)], path[::-1]
+
+
+def flat_gains(dense: np.ndarray, band: Band) -> np.ndarray:
+    rows, cols = band.nodes()
+    return dense[:, rows, cols]
+
+
+def random_path(rng: np.random.Generator, n: int, m: int) -> list[tuple[int, int]]:
+    """A monotone lattice path from (0, 0) to (n, m) in steps of 0-2 rows and columns."""
+    path = [(0, 0)]
+    while path[-1] != (n, m):
+        i, j = path[-1]
+        di, dj = (0, 0)
+        while (di, dj) == (0, 0):
+            di = int(rng.integers(0, min(2, n - i) + 1))
+            dj = int(rng.integers(0, min(2, m - j) + 1))
+        path.append((i + di, j + dj))
+    return path
+
+
+def path_score(path, dense, types) -> float:
+    return sum(
+        dense[types.index((i1 - i0, j1 - j0)), i1, j1] for (i0, j0), (i1, j1) in pairwise(path)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    n=st.integers(1, 9),
+    m=st.integers(1, 9),
+    seed=st.integers(0, 2**31),
+    radius=st.integers(0, 3),
+    max_side=st.integers(1, 3),
+)
+def test_banded_dp_is_the_best_path_inside_its_band(n, m, seed, radius, max_side):
+    rng = np.random.default_rng(seed)
+    types = list(bead_types(AlignConfig(max_side=max_side, max_bead_sum=max_side + 1)))
+    dense = rng.standard_normal((len(types), n + 1, m + 1))
+    dense[rng.random(dense.shape) < 0.15] = -np.inf  # beads that may not end here
+    for t, (di, dj) in enumerate(types):
+        dense[t, :di, :] = -np.inf
+        dense[t, :, :dj] = -np.inf
+    dense[types.index((1, 0)), 1:, :] = -0.5  # skips always possible: a path always exists
+    dense[types.index((0, 1)), :, 1:] = -0.5
+    band = band_around_path(random_path(rng, n, m), n, m, radius)
+    got = banded_dp(flat_gains(dense, band), types, band, n, m)
+    best, want = reference_dp(dense, types, band_nodes(band), n, m)
+    assert got == want
+    assert path_score(got, dense, types) == pytest.approx(best)
+    # The full lattice's best path, whenever it lies inside the band, is the band's too.
+    full = Band.full(n, m)
+    full_path = banded_dp(flat_gains(dense, full), types, full, n, m)
+    if set(full_path) <= band_nodes(band):
+        assert got == full_path
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    n=st.integers(1, 12), m=st.integers(1, 12), seed=st.integers(0, 2**31), radius=st.integers(0, 3)
+)
+def test_band_around_path_is_exactly_the_nodes_near_the_path(n, m, seed, radius):
+    rng = np.random.default_rng(seed)
+    path = random_path(rng, n, m)
+    band = band_around_path(path, n, m, radius)
+    near = set()
+    for (i0, j0), (i1, j1) in pairwise(path):
+        for i in range(i0, i1 + 1):
+            for j in range(j0, j1 + 1):
+                for di in range(-radius, radius + 1):
+                    for dj in range(-radius, radius + 1):
+                        if 0 <= i + di <= n and 0 <= j + dj <= m:
+                            near.add((i + di, j + dj))
+    # each row is one run of columns: the nearest nodes, plus what joins them into a run
+    for i in range(n + 1):
+        cols = [j for (r, j) in near if r == i]
+        assert band.lo[i] == min(cols) and band.hi[i] == max(cols) + 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    n=st.integers(1, 10), m=st.integers(1, 10), seed=st.integers(0, 2**31), radius=st.integers(0, 2)
+)
+def test_predecessors_point_at_the_bead_start_or_the_sentinel(n, m, seed, radius):
+    rng = np.random.default_rng(seed)
+    band = band_around_path(random_path(rng, n, m), n, m, radius)
+    types = list(bead_types(AlignConfig(max_side=3, max_bead_sum=4)))
+    pred = predecessors(types, band)
+    rows, cols = band.nodes()
+    flat = {(int(i), int(j)): k for k, (i, j) in enumerate(zip(rows, cols, strict=True))}
+    for t, (di, dj) in enumerate(types):
+        for k, (i, j) in enumerate(zip(rows, cols, strict=True)):
+            assert pred[t, k] == flat.get((int(i) - di, int(j) - dj), band.size)
+
+
+def test_full_band_holds_every_node_and_no_more():
+    band = Band.full(3, 5)
+    assert band_nodes(band) == {(i, j) for i in range(4) for j in range(6)}
+    assert band.size == 24
+    rows, cols = band.nodes()
+    assert list(zip(rows[:7].tolist(), cols[:7].tolist(), strict=True)) == [
+        (0, 0), (0, 1), (0, 2), (0, 3), (0, 4), (0, 5), (1, 0),
+    ]  # fmt: skip
+
+
+def test_banded_dp_rejects_a_band_without_its_corners():
+    band = Band.from_ranges(np.array([0, 0, 1]), np.array([2, 3, 3]))  # row 2 lacks (2, 3)
+    types = [(1, 1), (1, 0), (0, 1)]
+    with pytest.raises(ValueError, match="corners"):
+        banded_dp(np.zeros((3, band.size)), types, band, 2, 3)
+
+
+def test_ties_go_to_the_first_type_and_a_skip_must_be_strictly_better():
+    types = [(1, 1), (1, 0), (0, 1)]
+    band = Band.full(1, 1)
+    # Node (1, 1): a 1-1 bead (gain 0) ties with 1-0 then 0-1 (-1 + 1) and with 0-1 then 1-0.
+    dense = np.full((3, 2, 2), -np.inf)
+    dense[0, 1, 1] = 0.0
+    dense[1, 1, 0] = -1.0
+    dense[1, 1, 1] = 1.0
+    dense[2, 0, 1] = -1.0
+    dense[2, 1, 1] = 1.0
+    path = banded_dp(flat_gains(dense, band), types, band, 1, 1)
+    assert path == [(0, 0), (1, 1)]
+    dense[1, 1, 1] = 1.5  # now the 0-1 then 1-0 route is strictly better
+    path = banded_dp(flat_gains(dense, band), types, band, 1, 1)
+    assert path == [(0, 0), (0, 1), (1, 1)]
+    dense[1, 1, 1] = -np.inf
+    dense[2, 1, 1] = 1.5  # … and 1-0 then 0-1, through the row's skip
+    path = banded_dp(flat_gains(dense, band), types, band, 1, 1)
+    assert path == [(0, 0), (1, 0), (1, 1)]
+
+
+def test_fold_row_skips_prefers_the_row_value_on_a_tie():
+    best = np.array([0.0, 1.0, -np.inf])
+    folded, from_left = _fold_row_skips(best, np.array([0.0, 1.0, -1.0]))
+    assert folded.tolist() == [0.0, 1.0, 0.0]
+    assert from_left.tolist() == [False, False, True]

@@ -1,4 +1,4 @@
-"""The dynamic-programming core: a banded, monotone best path through a bead lattice.
+"""Stage 3 of the aligner: a banded, monotone best path through a bead lattice.
 
 The lattice has a node (i, j) for "the first i sentences of A are aligned with the first j
 of B", 0 <= i <= N, 0 <= j <= M. A bead type (m, n) is an edge (i - m, j - n) -> (i, j); its
@@ -17,7 +17,8 @@ from itertools import pairwise
 
 import numpy as np
 
-BeadType = tuple[int, int]
+from align.aligner.config import BeadType
+
 Path = list[tuple[int, int]]  # lattice nodes from (0, 0) to (N, M)
 
 

@@ -1,4 +1,5 @@
-"""Gains of beads: the path that maximises their sum wins (Bertalign's objective, plus evidence).
+"""Stage 2 of the aligner: bead scores. The path that maximises their sum wins (Bertalign's
+objective, plus optional evidence).
 
 For a bead pairing window x of A (m sentences) with window y of B (n sentences):
 
@@ -19,12 +20,12 @@ one bead's worth of gain: 1-1 stays the norm unless the joined windows clearly f
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
-from align.aligner.dp import Band, BeadType
-from align.aligner.overlaps import SideArrays, WindowView, normalise_rows
+from align.aligner.config import BeadType, GainWeights
+from align.aligner.dp import Band
+from align.aligner.windows import SideArrays, WindowView
 
 _CHUNK = 8192  # windows per block when averaging over a sample
 _ROW_BLOCK = 32  # lattice rows per dense product in `band_dot`
@@ -33,20 +34,6 @@ _ROW_BLOCK = 32  # lattice rows per dense product in `band_dot`
 MATERIALISE_MAX = 20_000
 #: Bands up to this many nodes keep the products bead types share (~100 arrays of them).
 MEMO_MAX_NODES = 600_000
-
-
-@dataclass(frozen=True)
-class GainWeights:
-    neighbour_weight: float
-    hub_weight: float
-    length_weight: float
-    skip_cost: float
-    short_chars: float  # sentences shorter than this cost proportionally less to skip
-    merge_cost: float
-    many_many_cost: float
-    anchor_weight: float
-    anchor_neutral: float
-    block_penalty: float
 
 
 def hubness(side: SideArrays, size: int, other: np.ndarray, n_samples: int) -> np.ndarray:
@@ -62,6 +49,15 @@ def hubness(side: SideArrays, size: int, other: np.ndarray, n_samples: int) -> n
         starts = np.arange(start, min(start + _CHUNK, n_windows))
         out[starts] = (side.window_vectors(size, starts) @ sample.T).mean(axis=1)
     return out
+
+
+def _hubs(
+    a: SideArrays, b: SideArrays, types: Sequence[BeadType], w: GainWeights
+) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+    """Vecalign's normaliser for every window size the bead types use, on each side."""
+    hub_a = {m: hubness(a, m, b.vectors, w.hub_samples) for m in {m for m, _ in types if m}}
+    hub_b = {n: hubness(b, n, a.vectors, w.hub_samples) for n in {n for _, n in types if n}}
+    return hub_a, hub_b
 
 
 def band_dot(
@@ -140,17 +136,6 @@ def _neighbour_cos(
     return total / np.maximum(count, 1.0)
 
 
-def bead_cosines(a: SideArrays, b: SideArrays, beads: Sequence[tuple[range, range]]) -> np.ndarray:
-    """Cosine of each bead's two windows; 0.0 for a bead with an empty side."""
-    out = np.zeros(len(beads), dtype=np.float64)
-    for k, (ra, rb) in enumerate(beads):
-        if len(ra) and len(rb):
-            xa = a.window_vectors(len(ra), np.array([ra.start]))
-            xb = b.window_vectors(len(rb), np.array([rb.start]))
-            out[k] = float(np.clip(xa[0] @ xb[0], -1.0, 1.0))
-    return out
-
-
 def size_cost(m: int, n: int, w: GainWeights) -> float:
     cost = w.merge_cost * (max(m, n) - 1 + min(m, n) - 1)
     if min(m, n) >= 2:
@@ -165,17 +150,22 @@ def band_gains(
     types: Sequence[BeadType],
     w: GainWeights,
     *,
-    hub_a: dict[int, np.ndarray],
-    hub_b: dict[int, np.ndarray],
     use_evidence: bool = True,
+    char_ratio: float | None = None,
 ) -> np.ndarray:
-    """gains[t, k]: gain of a bead of types[t] ending at flat node k of `band` (-inf if none)."""
+    """gains[t, k]: gain of a bead of types[t] ending at flat node k of `band` (-inf if none).
+
+    `char_ratio`: characters of A per character of B (default: from these two sides; a part of
+    a document passes the whole document's).
+    """
     rows, cols = band.nodes()
     gains = np.full((len(types), band.size), -np.inf, dtype=np.float32)
-    char_ratio = _char_ratio(a, b)
+    if char_ratio is None:
+        char_ratio = char_ratio_of(a, b)
     views_a = _views(a, {m for m, _ in types} | {1})
     views_b = _views(b, {n for _, n in types} | {1})
     dot = _DotMemo(band, rows, cols)
+    hub_a, hub_b = _hubs(a, b, types, w) if w.hub_weight else ({}, {})
     for t, (m, n) in enumerate(types):
         valid = (rows >= m) & (cols >= n)
         if m == 0 or n == 0:
@@ -216,7 +206,7 @@ def _skip_scale(side: SideArrays, sentences: np.ndarray, w: GainWeights) -> np.n
     return np.minimum(side.lengths[sentences] / w.short_chars, 1.0).astype(np.float32)
 
 
-def _char_ratio(a: SideArrays, b: SideArrays) -> float:
+def char_ratio_of(a: SideArrays, b: SideArrays) -> float:
     """Characters of A per character of B. From the totals when the sides have similar
     sentence counts; otherwise one side has much text the other lacks, and the totals would
     make a long window of it look the right length, so the median sentences decide."""
@@ -249,10 +239,3 @@ def _evidence(
         straddles += b.window_spans_blocks(n, sb)
         extra -= w.block_penalty * straddles
     return extra
-
-
-def downsample(vectors: np.ndarray) -> np.ndarray:
-    """Pairs of consecutive sentence vectors summed and normalised (half the rows, rounded up)."""
-    if len(vectors) % 2:
-        vectors = np.concatenate([vectors, vectors[-1:]])
-    return normalise_rows(vectors[0::2] + vectors[1::2])

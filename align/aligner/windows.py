@@ -1,9 +1,10 @@
-"""One side of a bitext as arrays: sentence vectors, overlap windows and cheap evidence.
+"""Stage 1 of the aligner: windows and their vectors.
 
+One side of a bitext as arrays: sentence vectors, overlap windows and cheap evidence.
 A *window* (s, k) is k consecutive sentences starting at s. A bead of type (m, n) pairs a window
 of m sentences of A with a window of n sentences of B; its embedding is either the encoder's
-vector of the joined text (sizes up to `concat_max`, Vecalign's "overlaps") or the normalised
-sum of its sentence vectors.
+vector of the joined text (sizes up to `concat_max`, Vecalign's "overlaps"; larger ones only
+where the path is unsure, see `windows_around`) or the normalised sum of its sentence vectors.
 """
 
 from __future__ import annotations
@@ -74,6 +75,22 @@ class SideArrays:
 
     def windows(self, size: int) -> WindowView:
         return WindowView(self, size)
+
+    def part(self, start: int, stop: int) -> SideArrays:
+        """Sentences start … stop - 1 as a side of their own (windows inside it only)."""
+        n = stop - start
+        partial = {}
+        for size, (known, vectors) in self.partial.items():
+            keep = (known >= start) & (known + size <= stop)
+            partial[size] = (known[keep] - start, vectors[keep])
+        return SideArrays(
+            vectors=self.vectors[start:stop],
+            joined={k: v[start : start + max(n - k + 1, 0)] for k, v in self.joined.items()},
+            partial=partial,
+            lengths=None if self.lengths is None else self.lengths[start:stop],
+            blocks=None if self.blocks is None else self.blocks[start:stop],
+            anchors=None if self.anchors is None else self.anchors[start:stop],
+        )
 
     def window_lengths(self, size: int, starts: np.ndarray) -> np.ndarray:
         lengths = self.lengths if self.lengths is not None else np.ones(self.n)
@@ -239,3 +256,19 @@ def with_embedded_windows(
         texts = [" ".join(sentences[s : s + size]) for s in starts]
         partial[size] = (starts, normalise_rows(embed(texts)))
     return dataclasses.replace(side, partial=partial)
+
+
+def downsample(vectors: np.ndarray) -> np.ndarray:
+    """Pairs of consecutive sentence vectors summed and normalised (half the rows, rounded up)."""
+    if len(vectors) % 2:
+        vectors = np.concatenate([vectors, vectors[-1:]])
+    return normalise_rows(vectors[0::2] + vectors[1::2])
+
+
+def windows_in(regions: Sequence[range], sizes: Sequence[int]) -> dict[int, np.ndarray]:
+    """For each size, the starts of every window lying inside one of the regions."""
+    wanted: dict[int, np.ndarray] = {}
+    for size in sizes:
+        starts = [np.arange(r.start, r.stop - size + 1) for r in regions if len(r) >= size]
+        wanted[size] = np.concatenate(starts) if starts else np.zeros(0, dtype=np.int64)
+    return wanted
