@@ -32,7 +32,8 @@ from align.embed import get_encoder
 from align.embed.base import Encoder
 from align.io import atomic_write_json, remove_stale_temporaries
 from align.model import Post
-from align.pipeline import SOURCE_STATUS, SourceInfo, check_post
+from align.pipeline import SOURCE_STATUS, SourceInfo, check_post, compared_counts
+from fetch.config import ORIGINALS, cache_root
 
 STATE_FILE = ".fidelity-state.json"
 STATE_FORMAT = 2
@@ -50,7 +51,7 @@ class BatchOptions:
     paths: tuple[Path, ...]
     out_dir: Path = Path("reports")
     encoder_spec: str = "use"
-    cache_dir: Path = Path("corpus/.cache")
+    cache_dir: Path = field(default_factory=cache_root)  # originals/ and embeddings.sqlite
     offline: bool = False
     base_url: str | None = None
     mirrors: tuple[str, ...] = ()
@@ -181,7 +182,9 @@ def read_one(path: Path) -> tuple[Post, bytes] | CorpusError:
         return CorpusError(path, f"cannot be parsed ({type(error).__name__}: {error})")
     if not post.events:
         return CorpusError(
-            path, "no events found: nothing to check (no 'N°/Title' heading, no post title)"
+            path,
+            "no events found: nothing to check (no numbered heading such as '1°/Title' or"
+            " '1/ Title', and no post title)",
         )
     return post, data
 
@@ -197,10 +200,9 @@ def read_posts(
     progress.stage("read", len(files))
     for item in files:
         read = item if isinstance(item, CorpusError) else read_one(item)
-        if isinstance(read, CorpusError):
+        if isinstance(read, CorpusError):  # said once, in the run's summary
             errors.append(PostOutcome(read.path, "error", read.problem))
             order.append(read.path)
-            progress.warn(str(read))
         else:
             post, data = read
             for warning in post.warnings:
@@ -248,7 +250,7 @@ def obtain_originals(
         except UrlError as error:
             raise BatchError(f"--en {url}={path}: {error}") from None
     config = FetchConfig.from_env(
-        cache_dir=options.cache_dir / "originals",
+        cache_dir=options.cache_dir / ORIGINALS,
         offline=options.offline,
         mirrors=options.mirrors or None,  # None: keep FIDELITY_MIRRORS
         **({"base_url": options.base_url} if options.base_url else {}),
@@ -256,10 +258,12 @@ def obtain_originals(
     fetcher = Fetcher(config)
     sources: dict[str, SourceInfo] = {}
     outcomes: list[OriginalOutcome] = []
+    cited: set[str] = set()
     progress.stage("fetch", len(urls))
     for url in urls:
         try:
             key = _event_key(url)
+            cited.add(key)
         except UrlError as error:
             sources[url] = SourceInfo("unavailable", None, str(error))
             outcomes.append(OriginalOutcome(url, "invalid", str(error)))
@@ -294,6 +298,9 @@ def obtain_originals(
                 sources[url] = SourceInfo(status, original, detail)
                 outcomes.append(OriginalOutcome(url, outcome.status, outcome.reason))
         progress.advance("fetch", url)
+    for key, (url, path) in overrides.items():
+        if key not in cited:
+            progress.warn(f"--en {url}={path}: no post cites this address; {path} is not used")
     return sources, outcomes
 
 
@@ -483,9 +490,8 @@ def run_batch(
         progress.advance("check", job.post.path.name)
 
     def failed(job: _Job, error: BaseException) -> None:
-        message = _failure(error)
+        message = _failure(error)  # said once, in the run's summary
         outcomes.append(PostOutcome(job.post.path, "error", message))
-        progress.warn(f"{job.post.path}: {message}")
         progress.advance("check", job.post.path.name)
 
     if options.jobs > 1 and len(todo) > 1:
@@ -508,7 +514,8 @@ def run_batch(
     rank = {path: i for i, path in enumerate(order)}
     outcomes.sort(key=lambda o: rank.get(o.path, len(rank)))
     documents = [o.document for o in outcomes if o.document is not None]
-    result = {**header, "documents": documents}
+    events = [event for document in documents for event in document["events"]]
+    result = {**header, **compared_counts(events), "documents": documents}
     try:
         written.extend(write_index(result, options.out_dir))
     except (ReportError, OSError) as error:
@@ -568,7 +575,8 @@ def _load_twin(path: Path) -> dict[str, Any] | None:
         return None  # a damaged report is simply redone
     documents = data.get("documents") if isinstance(data, dict) else None
     if isinstance(documents, list) and len(documents) == 1 and isinstance(documents[0], dict):
-        return documents[0]
+        # A report written before events said whether they were compared is redone.
+        return documents[0] if "events_compared" in documents[0] else None
     return None
 
 

@@ -55,9 +55,31 @@ class Settings:
     jobs: int = field(default_factory=lambda: default_jobs())
     ignore: Path | None = None
     fail_on: str | None = None
-    cache_dir: Path = Path("corpus/.cache")
+    cache_dir: Path | None = None  # None: $FIDELITY_CACHE or the user cache folder
     thresholds: dict[str, int | float] = field(default_factory=dict)
     source: Path | None = None  # the file these came from, if any
+
+
+#: Where versions before 0.2 kept their caches, relative to the working folder.
+LEGACY_CACHE = Path("corpus/.cache")
+
+
+def legacy_cache_note(root: Path, cwd: Path | None = None) -> str | None:
+    """A one-line note when the working folder holds an older `corpus/.cache` that the run
+    does not read (caches now live in one place, `fetch.config.cache_root`), else None."""
+    legacy = (cwd or Path.cwd()) / LEGACY_CACHE
+    has_content = (legacy / "originals").is_dir() or (legacy / "embeddings.sqlite").is_file()
+    if not has_content:
+        return None
+    try:
+        if legacy.resolve() == Path(root).resolve():
+            return None
+    except OSError:
+        return None
+    return (
+        f"note: {LEGACY_CACHE} (the cache of older versions) is not read; "
+        f"use --cache {LEGACY_CACHE}, or move its contents to {root}"
+    )
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -124,7 +146,7 @@ def settings_from_table(table: dict[str, Any], source: Path | None = None) -> Se
         jobs=jobs,
         ignore=path_of("ignore"),
         fail_on=fail_on,
-        cache_dir=path_of("cache_dir") or defaults.cache_dir,
+        cache_dir=path_of("cache_dir"),
         # Kept as written: some thresholds are counts (whole numbers), the rest fractions.
         thresholds={str(k): v for k, v in thresholds.items()},
         source=source,

@@ -3,11 +3,48 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-DEFAULT_CACHE_DIR = Path("corpus/.cache/originals")
+import platformdirs
+
+#: The environment variable that moves every cache (originals and embeddings).
+ENV_CACHE = "FIDELITY_CACHE"
+#: The folder of the cache root that holds the originals.
+ORIGINALS = "originals"
+
+
+def default_cache_root() -> Path:
+    """The platform's user cache folder for fidelity (~/.cache/fidelity on Linux,
+    ~/Library/Caches/fidelity on macOS, %LOCALAPPDATA%\\fidelity\\Cache on Windows)."""
+    return platformdirs.user_cache_path("fidelity", appauthor=False)
+
+
+def cache_root(
+    given: Path | None = None,
+    *,
+    configured: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Path:
+    """Where the caches live: `--cache` if given, else the settings file's `cache_dir`,
+    else $FIDELITY_CACHE, else the platform's user cache folder — the order every setting
+    follows here (command line, settings file, environment, default). Never relative to
+    where the command happens to run unless the user wrote a relative path."""
+    if given is not None:
+        return Path(given).expanduser()
+    if configured is not None:
+        return Path(configured).expanduser()
+    env = os.environ if environ is None else environ
+    from_env = env.get(ENV_CACHE, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    return default_cache_root()
+
+
+#: Shown in help texts; the folder actually used is `cache_root()` / ORIGINALS.
+DEFAULT_CACHE_DIR = default_cache_root() / ORIGINALS
 # The site answers browsers; a library's default User-Agent is refused.
 BROWSER_USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -21,7 +58,7 @@ ENV_MIRRORS = "FIDELITY_MIRRORS"
 
 @dataclass(frozen=True)
 class FetchConfig:
-    cache_dir: Path = DEFAULT_CACHE_DIR
+    cache_dir: Path = field(default_factory=lambda: cache_root() / ORIGINALS)
     base_url: str | None = None  # replaces http(s)://en.kremlin.ru, e.g. http://127.0.0.1:8000
     mirrors: tuple[str, ...] = ()  # base URLs serving /events/president/news/<ID>
     use_wayback: bool = True

@@ -9,10 +9,19 @@ import pytest
 # One headless Chromium for the whole session, shared by every browser test module (two
 # modules importing the fixtures would each start Playwright, which it refuses).
 from browser import browser, page_factory  # noqa: F401
+from shared_data import absent
 
 PROJECT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT / "corpus"
 SHARED = PROJECT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own cache folder (FIDELITY_CACHE), never the user's real one."""
+    root = tmp_path / "user-cache"
+    monkeypatch.setenv("FIDELITY_CACHE", str(root))
+    return root
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +33,7 @@ def corpus_dir() -> Path:
 def kremlin_html_dir() -> Path:
     path = SHARED / "kremlin-html"
     if not path.is_dir():
-        pytest.skip(f"{path} is absent: the real kremlin.ru pages are not available here")
+        absent(f"{path} is absent: the real kremlin.ru pages are not available here")
     return path
 
 
@@ -32,5 +41,5 @@ def kremlin_html_dir() -> Path:
 def bench_dir() -> Path:
     path = SHARED / "bench"
     if not path.is_dir():
-        pytest.skip(f"{path} is absent: the gold-aligned benchmark data are not available here")
+        absent(f"{path} is absent: the gold-aligned benchmark data are not available here")
     return path

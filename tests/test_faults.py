@@ -91,14 +91,14 @@ def test_a_batch_killed_midway_keeps_finished_posts_and_finishes_on_rerun(
 
 @pytest.mark.parametrize(("suffix", "problem"), [(".json", "corrupt"), (".html", "hash")])
 def test_a_truncated_original_in_the_cache_is_detected_and_refetched(
-    tmp_path: Path, server: KremlinServer, suffix: str, problem: str
+    tmp_path: Path, server: KremlinServer, suffix: str, problem: str, private_cache: Path
 ) -> None:
     event_id = str(EVENT_BASE + 1)
     server.route(NEWS + event_id, page(event_id))
     posts, _ = write_batch(tmp_path, 1)
     code, _, err = run(str(posts), "--out", "rep", "--base-url", server.base_url)
     assert code == 0, err
-    cached = tmp_path / "corpus" / ".cache" / "originals" / f"{event_id}{suffix}"
+    cached = private_cache / "originals" / f"{event_id}{suffix}"
     data = cached.read_bytes()
     cached.write_bytes(data[: len(data) // 2])
 
@@ -117,12 +117,14 @@ def test_a_truncated_original_in_the_cache_is_detected_and_refetched(
     assert twin["documents"][0]["events"][0]["source_status"] == "ok"
 
 
-def test_a_truncated_embedding_cache_is_rebuilt_and_results_unchanged(tmp_path: Path) -> None:
+def test_a_truncated_embedding_cache_is_rebuilt_and_results_unchanged(
+    tmp_path: Path, private_cache: Path
+) -> None:
     posts, en_args = write_batch(tmp_path, 2)
     common = [str(posts), "--offline", "--out", "rep", *en_options(en_args)]
     assert run(*common)[0] == 0
     before = json.loads((tmp_path / "rep" / "post01.json").read_text("utf-8"))["documents"]
-    database = tmp_path / "corpus" / ".cache" / "embeddings.sqlite"
+    database = private_cache / "embeddings.sqlite"
     size = database.stat().st_size
     assert size > 0
     with database.open("r+b") as handle:

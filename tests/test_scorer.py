@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from shared_data import absent
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -90,7 +91,7 @@ def perturb(gold, rng: random.Random):
 def test_agrees_with_the_reference_scorer(bench_dir):
     reference_path = bench_dir / "align_score.py"
     if not reference_path.is_file():
-        pytest.skip(f"{reference_path} is absent")
+        absent(f"{reference_path} is absent")
     reference = _load("shared_align_score", reference_path)
     rng = random.Random(0)
     gold_files = sorted((bench_dir / "textberg-defr" / "gold").iterdir())

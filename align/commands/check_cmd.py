@@ -12,8 +12,15 @@ from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from align.commands.guidance import how_to_supply_originals
-from align.config import SEVERITY_NAMES, ConfigError, Settings, load_settings
+from align.config import (
+    SEVERITY_NAMES,
+    ConfigError,
+    Settings,
+    legacy_cache_note,
+    load_settings,
+)
 from align.model import SEVERITY_RANK, Severity
+from fetch.config import cache_root
 
 if TYPE_CHECKING:
     from align.batch import BatchOptions, BatchResult
@@ -128,6 +135,13 @@ def check(
         help="Exit 1 when findings of this severity or above remain (for CI).",
     ),
     force: bool = typer.Option(False, "--force", help="Redo every post, even unchanged ones."),
+    cache: Path | None = typer.Option(
+        None,
+        "--cache",
+        metavar="FOLDER",
+        help="Cache folder for originals and embeddings"
+        " [cache_dir of fidelity.toml, else FIDELITY_CACHE, else the user cache].",
+    ),
     config: Path | None = typer.Option(
         None,
         "--config",
@@ -157,7 +171,7 @@ def check(
     if fail_on is not None and fail_on not in SEVERITY_NAMES:
         raise typer.BadParameter("must be high, medium or low", param_hint="--fail-on")
     options = _options(
-        settings, paths, out, offline, mirror, base_url, en, encoder, jobs, ignore, force
+        settings, paths, out, offline, mirror, base_url, en, encoder, jobs, ignore, force, cache
     )
     threshold = fail_on or settings.fail_on
     for path in options.paths:
@@ -199,6 +213,10 @@ def check(
         err.print(how_to_supply_originals(options.cache_dir / "originals"), highlight=False)
     index = options.out_dir / "index.html"
     err.print(f"\nReports: {index}", highlight=False)
+    err.print(f"Caches: {options.cache_dir} (originals, embeddings)", highlight=False)
+    note = legacy_cache_note(options.cache_dir)
+    if note:
+        err.print(note, highlight=False)
 
     if outcome.errors:
         raise typer.Exit(EXIT_INPUT)
@@ -231,6 +249,7 @@ def _options(
     jobs: int | None,
     ignore: Path | None,
     force: bool,
+    cache: Path | None = None,
 ) -> BatchOptions:
     ignore_file = ignore or settings.ignore
     if ignore_file is not None and not ignore_file.is_file():
@@ -241,7 +260,7 @@ def _options(
         paths=tuple(paths),
         out_dir=out or settings.out,
         encoder_spec=encoder or settings.encoder,
-        cache_dir=settings.cache_dir,
+        cache_dir=cache_root(cache, configured=settings.cache_dir),
         offline=settings.offline if offline is None else offline,
         base_url=base_url or settings.base_url,
         mirrors=tuple(mirror) or settings.mirrors,

@@ -19,6 +19,7 @@ from align.config import SEVERITY_NAMES, ConfigError, load_settings
 from align.corpus import CorpusError, decode_post, read_post
 from align.corpus.lines import is_elision, is_note, parse_turn
 from align.model import SEVERITY_RANK, Block, BlockKind, Event, Post, Severity
+from fetch.config import cache_root
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 FORMATS = ("html", "json")
@@ -160,6 +161,13 @@ def check_pair(
         metavar="high|medium|low",
         help="Exit 1 when findings of this severity or above remain (for CI).",
     ),
+    cache: Path | None = typer.Option(
+        None,
+        "--cache",
+        metavar="FOLDER",
+        help="Cache folder for embeddings"
+        " [cache_dir of fidelity.toml, else FIDELITY_CACHE, else the user cache].",
+    ),
     config: Path | None = typer.Option(
         None, "--config", metavar="FILE", help="Settings file [fidelity.toml, or pyproject.toml]."
     ),
@@ -199,7 +207,7 @@ def check_pair(
         original = english_original(en, original_url(post.events[0], en))
         check_config = check_config_from(settings.thresholds)
         ignore_ids = load_ignore(ignore_file) if ignore_file else frozenset()
-        cache_path = settings.cache_dir / "embeddings.sqlite"
+        cache_path = cache_root(cache, configured=settings.cache_dir) / "embeddings.sqlite"
         model = get_encoder(encoder or settings.encoder, cache_path=cache_path)
         with err.status("aligning and checking…"):
             document = check_post(
@@ -233,6 +241,7 @@ def check_pair(
     err.print(f"{fr} against {en}: {summary}", highlight=False)
     for path in written:
         err.print(f"wrote {path}", highlight=False)
+    err.print(f"embedding cache: {cache_path}", highlight=False)
     worst = worst_severity([document])
     if fail_on and worst and SEVERITY_RANK[worst] >= SEVERITY_RANK[Severity(fail_on)]:
         err.print(f"findings at or above {fail_on} remain (worst: {worst})", highlight=False)

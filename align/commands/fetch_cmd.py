@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from align.commands.guidance import how_to_supply_originals
+from align.config import ConfigError, load_settings
 from fetch import (
     OBTAINED,
     FetchConfig,
@@ -20,7 +21,7 @@ from fetch import (
     find_kremlin_urls,
     normalise_url,
 )
-from fetch.config import DEFAULT_CACHE_DIR
+from fetch.config import ORIGINALS, cache_root
 
 EXIT_OK, EXIT_SOME_MISSING, EXIT_USAGE = 0, 1, 2
 
@@ -137,7 +138,11 @@ def fetch_command(
     ),
     no_wayback: bool = typer.Option(False, "--no-wayback", help="Do not ask the Wayback Machine."),
     cache: Path | None = typer.Option(
-        None, "--cache", metavar="FOLDER", help=f"Cache folder (default {DEFAULT_CACHE_DIR})."
+        None,
+        "--cache",
+        metavar="FOLDER",
+        help="Cache folder (originals go in FOLDER/originals) "
+        "[cache_dir of fidelity.toml, else FIDELITY_CACHE, else the user cache].",
     ),
     delay: float | None = typer.Option(
         None,
@@ -163,8 +168,12 @@ def fetch_command(
     for base in [base_url, *(mirror or [])]:
         if base is not None and not base.strip().lower().startswith(("http://", "https://")):
             raise _usage_error(err, f"not an http(s) base URL: {base!r}")
+    try:  # the same cache as `fidelity check` run from here
+        configured = load_settings().cache_dir
+    except ConfigError as error:
+        raise _usage_error(err, str(error)) from None
     config = FetchConfig.from_env(
-        cache_dir=cache,
+        cache_dir=cache_root(cache, configured=configured) / ORIGINALS,
         base_url=base_url,
         mirrors=tuple(mirror) if mirror else None,
         use_wayback=False if no_wayback else None,

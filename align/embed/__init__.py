@@ -11,8 +11,16 @@ from pathlib import Path
 
 from align.embed.base import Encoder, EncoderError
 
-#: Where the CLI keeps embeddings unless told otherwise (ignored by git).
-DEFAULT_CACHE_PATH = Path("corpus/.cache/embeddings.sqlite")
+#: The embedding cache's file name inside the cache folder (`fetch.config.cache_root`).
+CACHE_FILE = "embeddings.sqlite"
+
+
+def default_cache_path() -> Path:
+    """Where the CLI keeps embeddings unless told otherwise: the cache folder's file."""
+    from fetch.config import cache_root
+
+    return cache_root() / CACHE_FILE
+
 
 _SPEC_HELP = "use 'use' or 'st:<model name or path>'"
 
@@ -41,4 +49,4 @@ def get_encoder(spec: str = "use", *, cache_path: Path | None = None) -> Encoder
     return CachedEncoder(encoder, Path(cache_path))
 
 
-__all__ = ["DEFAULT_CACHE_PATH", "Encoder", "EncoderError", "get_encoder"]
+__all__ = ["CACHE_FILE", "Encoder", "EncoderError", "default_cache_path", "get_encoder"]
