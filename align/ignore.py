@@ -120,6 +120,7 @@ def apply_ignore(result: Mapping[str, Any], ids: frozenset[str]) -> dict[str, An
             removed = len(findings) - len(kept)
             event["findings"] = kept
             summary = event.setdefault("summary", {})
-            summary["counts"], summary["by_severity"] = _recount(kept)
+            if event.get("compared") is not False:  # not compared: no counts, not zero ones
+                summary["counts"], summary["by_severity"] = _recount(kept)
             summary["ignored"] = int(summary.get("ignored") or 0) + removed
     return out

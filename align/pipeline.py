@@ -181,6 +181,15 @@ def summarise(findings: Sequence[dict[str, Any]], en_count: int, covered_en: int
     }
 
 
+def not_compared() -> dict[str, Any]:
+    """The summary of an event that was not compared: no counts at all, not zero counts."""
+    return {"coverage": None, "counts": None, "by_severity": None}
+
+
+#: Why an event without a cited kremlin.ru address was not compared.
+NO_SOURCE_DETAIL = "no kremlin.ru address is cited for this event"
+
+
 def _original_json(original: Original) -> dict[str, Any]:
     return {
         "url": original.url,
@@ -220,6 +229,9 @@ def check_event(
         en, beads, findings = (), (), ()
     findings_json = [f.to_json() for f in findings]
     covered = sum(len(b.en) for b in beads if b.fr)
+    # Compared: an English original was aligned and checked. Without one there is nothing
+    # to count: the summary says so (None), never zero findings, which would read as a pass.
+    compared = original is not None and encoder is not None
     return {
         "index": event.index,
         "title": event.title,
@@ -230,6 +242,7 @@ def check_event(
         "source_url": event.source_url,
         "source_status": source.status,
         "source_detail": source.detail,
+        "compared": compared,
         "original": _original_json(original) if original else None,
         "truncated": truncated,
         "fr_sentences": [_sentence_json(s, "fr", block_kinds[s.block_index]) for s in fr],
@@ -238,7 +251,7 @@ def check_event(
             {"fr": list(b.fr), "en": list(b.en), "score": round(float(b.score), 4)} for b in beads
         ],
         "findings": findings_json,
-        "summary": summarise(findings_json, len(en), covered),
+        "summary": summarise(findings_json, len(en), covered) if compared else not_compared(),
         "extras": [_block_json(b) for b in event.extras],
     }
 
@@ -259,7 +272,7 @@ def check_post(
     events = [
         check_event(
             event,
-            sources.get(position, SourceInfo(status="no-source", original=None)),
+            sources.get(position, SourceInfo("no-source", None, NO_SOURCE_DETAIL)),
             encoder,
             check_config=check_config,
         )
@@ -273,6 +286,15 @@ def check_post(
         "warnings": list(post.warnings),
         "outside": [_block_json(b) for b in post.outside],
         "events": events,
+        **compared_counts(events),
+    }
+
+
+def compared_counts(events: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    """`events_total` and `events_compared` of a list of event JSONs."""
+    return {
+        "events_total": len(events),
+        "events_compared": sum(1 for event in events if event.get("compared")),
     }
 
 
