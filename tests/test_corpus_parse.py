@@ -234,3 +234,17 @@ def test_decode_post_refuses_empty_and_binary_data(data: bytes, problem: str) ->
     assert problem in caught.value.problem
     assert str(caught.value).startswith("bad.txt: ")
     assert "\n" not in str(caught.value)
+
+
+def test_an_event_citing_only_another_site_is_named_in_one_warning() -> None:
+    parsed = parse_post(
+        "1°/Rencontre – 13 juillet 2023\nTexte.\nSource : https://tass.com/politics/1234\n"
+        f"2°/Réunion – 13 juillet 2023\nTexte.\n{URL}\nhttps://fr.wikipedia.org/wiki/X\n"
+        "3°/Sans source – 13 juillet 2023\nTexte.\n",
+        Path("t.txt"),
+    )
+    assert [e.source_urls for e in parsed.events] == [(), (URL,), ()]
+    assert parsed.warnings == (
+        "line 3: event 1 cites https://tass.com/politics/1234, not a kremlin.ru event page, "
+        "so it has no original to be compared with",
+    )

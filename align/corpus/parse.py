@@ -173,6 +173,17 @@ class _EventDraft:
     next_caption: int = 1  # the number a "1 Vladimir Poutine au …" caption would have now
     captions: set[str] = field(default_factory=set)
     closed: bool = False  # its source URL has been read: what follows is extras
+    other_sources: list[tuple[int, str]] = field(default_factory=list)  # (line, non-kremlin URL)
+
+    def uncompared_source(self) -> str | None:
+        """A warning when the event cites an address, but no kremlin.ru one: not compared."""
+        if self.urls or not self.other_sources:
+            return None
+        line, url = self.other_sources[0]
+        return (
+            f"line {line}: event {self.index} cites {url}, not a kremlin.ru event page,"
+            " so it has no original to be compared with"
+        )
 
     def add(self, block: Block) -> None:
         (self.extras if self.closed else self.blocks).append(block)
@@ -201,6 +212,7 @@ def parse_post(text: str, path: Path) -> Post:
     structure = find_headings(lines)
     numbered = bool(structure.headings)
     events: list[Event] = []
+    uncompared: list[str | None] = []  # per event: why it cannot be compared, if it cannot
     outside: list[Block] = []
     draft: _EventDraft | None = None
     starts = structure.starts
@@ -210,6 +222,7 @@ def parse_post(text: str, path: Path) -> Post:
         if i in starts:
             if draft is not None:
                 events.append(draft.finish())
+                uncompared.append(draft.uncompared_source())
             heading = structure.headings.get(i)
             index = heading.number if heading else len(events) + 1
             draft = _EventDraft(index, heading, heading.title if heading else line.text)
@@ -239,15 +252,17 @@ def parse_post(text: str, path: Path) -> Post:
             draft.closed = True
         elif not numbered and rules.is_section_closer(line.text):
             events.append(draft.finish())
+            uncompared.append(draft.uncompared_source())
             draft = None
         i += used
     if draft is not None:
         events.append(draft.finish())
+        uncompared.append(draft.uncompared_source())
     return Post(
         path=path,
         events=tuple(events),
         outside=tuple(outside),
-        warnings=_warnings(events, outside, lines),
+        warnings=_warnings(events, outside, lines) + tuple(w for w in uncompared if w),
     )
 
 
@@ -346,6 +361,8 @@ def _classify_body(
     url = rules.url_line(text)
     if url is not None:
         kind = BlockKind.SOURCE_URL if rules.is_kremlin(url) else BlockKind.FURNITURE
+        if kind is BlockKind.FURNITURE:
+            draft.other_sources.append((line.number, url))
         return _block(kind, url, line), 1
     kind = _marker_kind(text)
     if kind is not None:
