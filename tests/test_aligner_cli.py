@@ -229,3 +229,98 @@ def test_real_use_encoder_on_a_small_real_pair(tmp_path):
     result = run(a, b, "--presplit", "--cache", str(tmp_path / "emb.sqlite"))
     assert result.exit_code == 0, result.output
     assert parse(result.stdout) == [([0], [0]), ([1], [1, 2]), ([2], [3]), ([3], [4])]
+
+
+# --- batch: many pairs in one process -------------------------------------------------------
+
+
+@pytest.fixture
+def counting_encoder(monkeypatch):
+    loads = []
+
+    def get(spec, cache_path=None):
+        loads.append(spec)
+        return HashedWords()
+
+    monkeypatch.setattr(align.embed, "get_encoder", get)
+    return loads
+
+
+def test_two_folders_align_every_shared_name_with_one_encoder(tmp_path, counting_encoder):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for name, k in (("one", 3), ("two", 5)):
+        write(tmp_path / "a" / name, SENTENCES[:k])
+        write(tmp_path / "b" / name, SENTENCES[:k])
+    write(tmp_path / "a" / "lonely", SENTENCES[:2])
+    out = tmp_path / "out"
+    result = run(str(tmp_path / "a"), str(tmp_path / "b"), "--presplit", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["one", "two"]
+    assert parse((out / "two").read_text()) == [([i], [i]) for i in range(5)]
+    assert "lonely: in only one of" in result.stderr
+    assert counting_encoder == ["use"]  # loaded once for both pairs
+
+
+def test_a_list_file_names_pairs_and_outputs(tmp_path, counting_encoder):
+    write(tmp_path / "x.fr", SENTENCES[:4])
+    write(tmp_path / "x.en", SENTENCES[:4])
+    write(tmp_path / "y.fr", SENTENCES[1:])
+    write(tmp_path / "y.en", SENTENCES[1:])
+    listing = tmp_path / "pairs.tsv"
+    listing.write_text("# fr\ten\n x.fr\tx.en\tfirst.json\ny.fr\ty.en\n\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("--pairs", str(listing), "--presplit", "--format", "json", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["first.json", "y.fr.json"]
+    first = json.loads((out / "first.json").read_text())
+    assert [bead["a"] for bead in first["beads"]] == [[0], [1], [2], [3]]
+    assert len(counting_encoder) == 1
+
+
+def test_a_bad_pair_in_a_batch_is_one_line_and_the_rest_is_aligned(tmp_path, counting_encoder):
+    write(tmp_path / "good.fr", SENTENCES)
+    write(tmp_path / "good.en", SENTENCES)
+    (tmp_path / "bad.fr").write_bytes(b"\xff\xfe\x00binary")
+    write(tmp_path / "bad.en", SENTENCES)
+    listing = tmp_path / "pairs.tsv"
+    listing.write_text("bad.fr\tbad.en\ngood.fr\tgood.en\nmissing.fr\tgood.en\n", "utf-8")
+    out = tmp_path / "out"
+    result = run("--pairs", str(listing), "--presplit", "-o", str(out))
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2 and "bad.fr" in errors[0] and "missing.fr" in errors[1]
+    assert "2 of 3 pairs not aligned" in result.stderr
+    assert "Traceback" not in result.output
+    assert (out / "good.fr").exists() and not (out / "bad.fr").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["{a}", "{f}"], "is a folder but"),
+        (["{a}", "{a}"], "need --output FOLDER"),
+        (["--pairs", "{f}"], "needs --output FOLDER"),
+        (["--pairs", "{f}", "{f}", "{f}", "-o", "{a}"], "not both"),
+        ([], "give two texts"),
+    ],
+)
+def test_batch_usage_errors_are_one_line(tmp_path, counting_encoder, args, message):
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    listing = tmp_path / "list.tsv"
+    listing.write_text("", encoding="utf-8")
+    filled = [x.format(a=folder, f=listing) for x in args]
+    result = run(*filled)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert counting_encoder == []  # nothing loaded for a usage error
+
+
+def test_a_list_file_line_without_a_tab_names_its_line(tmp_path, counting_encoder):
+    listing = tmp_path / "pairs.tsv"
+    listing.write_text("a.fr b.en\n", encoding="utf-8")
+    result = run("--pairs", str(listing), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{listing}:1:" in result.stderr

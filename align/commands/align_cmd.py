@@ -162,9 +162,92 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+@dataclass(frozen=True)
+class Pair:
+    """Two texts to align and where their alignment goes (None: standard output)."""
+
+    a: Path
+    b: Path
+    output: Path | None
+
+
+def _suffix(fmt: OutputFormat) -> str:
+    return "" if fmt is OutputFormat.BEADS else f".{fmt.value}"
+
+
+def folder_pairs(a_dir: Path, b_dir: Path, out_dir: Path, fmt: OutputFormat):
+    """Files of the same name in both folders (sorted), and the names found in one only."""
+    names_a = {p.name for p in a_dir.iterdir() if p.is_file() and not p.name.startswith(".")}
+    names_b = {p.name for p in b_dir.iterdir() if p.is_file() and not p.name.startswith(".")}
+    pairs = [
+        Pair(a_dir / name, b_dir / name, out_dir / f"{name}{_suffix(fmt)}")
+        for name in sorted(names_a & names_b)
+    ]
+    return pairs, sorted(names_a ^ names_b)
+
+
+def list_pairs(list_file: Path, out_dir: Path, fmt: OutputFormat) -> list[Pair]:
+    """Pairs from a list file: one `A<TAB>B[<TAB>NAME]` per line (paths relative to the list
+    file's folder; NAME, the output file's name, defaults to A's name); `#` starts a comment."""
+    text = read_text(list_file)
+    pairs = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) not in (2, 3) or not all(fields):
+            raise InputError(
+                f"{list_file}:{number}: expected 'A<TAB>B' or 'A<TAB>B<TAB>NAME', got {line!r}"
+            )
+        a, b = (list_file.parent / f for f in fields[:2])
+        name = fields[2] if len(fields) == 3 else f"{a.name}{_suffix(fmt)}"
+        pairs.append(Pair(a, b, out_dir / name))
+    return pairs
+
+
+def _pairs_for(
+    a_path: Path | None,
+    b_path: Path | None,
+    pairs_file: Path | None,
+    output: Path | None,
+    fmt: OutputFormat,
+) -> list[Pair]:
+    """What to align: one pair of files, two folders, or a list file."""
+    if pairs_file is not None:
+        if a_path is not None or b_path is not None:
+            raise InputError("give either two texts (or folders) or --pairs FILE, not both")
+        if output is None:
+            raise InputError(f"{pairs_file}: --pairs needs --output FOLDER for the alignments")
+        return list_pairs(pairs_file, output, fmt)
+    if a_path is None or b_path is None:
+        raise InputError("give two texts, two folders, or --pairs FILE")
+    if a_path.is_dir() != b_path.is_dir():
+        folder, text = (a_path, b_path) if a_path.is_dir() else (b_path, a_path)
+        raise InputError(f"{folder} is a folder but {text} is not: give two files or two folders")
+    if not a_path.is_dir():
+        return [Pair(a_path, b_path, output)]
+    if output is None:
+        raise InputError(f"{a_path}, {b_path}: two folders need --output FOLDER")
+    pairs, unmatched = folder_pairs(a_path, b_path, output, fmt)
+    for name in unmatched:
+        typer.echo(f"warning: {name}: in only one of {a_path}, {b_path}; skipped", err=True)
+    if not pairs:
+        raise InputError(f"{a_path}, {b_path}: no file name is in both folders")
+    return pairs
+
+
 def align_command(
-    a_path: Path = typer.Argument(..., help="First text (its ids are the left of each bead)."),
-    b_path: Path = typer.Argument(..., help="Second text (the right of each bead)."),
+    a_path: Path | None = typer.Argument(
+        None, help="First text, or a folder of them (its ids are the left of each bead)."
+    ),
+    b_path: Path | None = typer.Argument(
+        None, help="Second text, or a folder with files of the same names (the right)."
+    ),
+    pairs_file: Path | None = typer.Option(
+        None,
+        "--pairs",
+        help="A list file: one 'A<TAB>B[<TAB>NAME]' per line, paths relative to it.",
+    ),
     presplit: bool = typer.Option(
         False, "--presplit", help="Each line is one sentence (ids are 0-based line numbers)."
     ),
@@ -179,31 +262,70 @@ def align_command(
     cache: Path | None = typer.Option(
         None, "--cache", help="SQLite file that keeps embeddings between runs."
     ),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write here, not stdout; with folders or --pairs, the folder for every alignment.",
+    ),
 ) -> None:
-    """Align the sentences of two texts (any language pair the encoder covers)."""
-    from align.aligner import align_texts
+    """Align the sentences of two texts (any language pair the encoder covers).
+
+    With two folders (files of the same name are paired) or a --pairs list, every pair is
+    aligned in one process, so the encoder is loaded once; one alignment file per pair goes
+    into the --output folder. A pair that cannot be read is reported on one line and
+    skipped; the exit status is then 2.
+    """
     from align.embed import EncoderError, get_encoder
 
     try:
-        a = load_document(a_path, lang_a, presplit=presplit)
-        b = load_document(b_path, lang_b, presplit=presplit)
+        pairs = _pairs_for(a_path, b_path, pairs_file, output, fmt)
     except InputError as err:
         raise _fail(str(err)) from None
+    batch = pairs_file is not None or (a_path is not None and a_path.is_dir())
+    if batch:
+        try:
+            output.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+        except OSError as err:
+            raise _fail(f"{output}: cannot create the folder ({err.strerror or err})") from None
+    encoder = None  # loaded once, when the first pair has been read
+    failed = 0
+    for pair in pairs:
+        try:
+            a = load_document(pair.a, lang_a, presplit=presplit)
+            b = load_document(pair.b, lang_b, presplit=presplit)
+            if encoder is None:
+                encoder = get_encoder(encoder_spec, cache_path=cache)
+            _align_pair(pair, a, b, encoder, fmt, getattr(encoder, "id", encoder_spec))
+        except InputError as err:
+            if not batch:
+                raise _fail(str(err)) from None
+            typer.echo(f"error: {err}", err=True)
+            failed += 1
+        except EncoderError as err:
+            raise _fail(str(err)) from None
+    if failed:
+        typer.echo(f"{failed} of {len(pairs)} pairs not aligned", err=True)
+        raise typer.Exit(2)
+
+
+def _align_pair(
+    pair: Pair, a: Document, b: Document, encoder, fmt: OutputFormat, encoder_id: str
+) -> None:
+    """Align and write one pair; a problem raises InputError naming the file."""
+    from align.aligner import align_texts
+
     for note in warnings_for(a, b):
         typer.echo(f"warning: {note}", err=True)
     try:
-        encoder = get_encoder(encoder_spec, cache_path=cache)
         beads = align_texts(a.sentences, b.sentences, encoder, a_blocks=a.blocks, b_blocks=b.blocks)
-    except EncoderError as err:
-        raise _fail(str(err)) from None
     except MemoryError:
-        raise _fail(f"{a_path}, {b_path}: out of memory; split the texts into parts") from None
-    text = render(beads, a, b, fmt, getattr(encoder, "id", encoder_spec))
-    if output is None:
+        raise InputError(f"{pair.a}, {pair.b}: out of memory; split the texts into parts") from None
+    text = render(beads, a, b, fmt, encoder_id)
+    if pair.output is None:
         sys.stdout.write(text)
-    else:
-        try:
-            atomic_write_text(output, text)  # never half a file under the name asked for
-        except OSError as err:
-            raise _fail(f"{output}: cannot write ({err.strerror or err})") from None
+        return
+    try:
+        atomic_write_text(pair.output, text)  # never half a file under the name asked for
+    except OSError as err:
+        raise InputError(f"{pair.output}: cannot write ({err.strerror or err})") from None
