@@ -23,6 +23,10 @@ class CheckConfig:
     covered_similarity: float = 0.45
     covered_merge_drop: float = 0.03
     neighbour_beads: int = 2  # how many beads either side may cover an unmatched sentence
+    # French beyond either end of the English original (it starts later or stops earlier):
+    # a run of at least this many sentences is one `addition` ("english_stops"), not one
+    # per sentence; a shorter run (a translator's closing note) stays ordinary additions.
+    english_edge_min_sentences: int = 3
     short_sentence_words: int = 4  # "Thank you." and the like: low severity
 
     # a French line kept out of the alignment (caption, tag, dateline, unaligned heading)

@@ -503,6 +503,74 @@ class OmissionCheck:
 # --- French without English ----------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class EnglishEdge:
+    """French translation text lying before the English starts or after it stops."""
+
+    where: str  # "start": the original starts later than the French; "end": it stops earlier
+    fr: tuple[int, ...]  # the French sentences not compared
+    en_neighbour: int  # the first (start) or last (end) English sentence
+
+
+def english_edges(data: CheckInput, config: CheckConfig = DEFAULT_CONFIG) -> list[EnglishEdge]:
+    """Runs of French without English before the first bead with English, or after the last.
+
+    An original that is shorter than its translation (a partial page, a saved excerpt, a
+    truncated archived copy) leaves every later French sentence unpaired; reported once, as
+    where the English stops, not as one addition per sentence. A run shorter than
+    `english_edge_min_sentences` is left to the ordinary addition check (a translator's note).
+    """
+    with_en = [p for p, b in enumerate(data.beads) if b.en]
+    if not with_en:
+        return []
+    edges = []
+    runs = (
+        ("start", data.beads[: with_en[0]], min(data.beads[with_en[0]].en)),
+        ("end", data.beads[with_en[-1] + 1 :], max(data.beads[with_en[-1]].en)),
+    )
+    for where, beads, neighbour in runs:
+        fr = tuple(i for b in beads for i in b.fr)
+        if len(fr) >= config.english_edge_min_sentences:
+            edges.append(EnglishEdge(where, fr, neighbour))
+    return edges
+
+
+def english_stops_finding(data: CheckInput, edge: EnglishEdge) -> Finding:
+    """One `addition` for a whole run of French the English original does not reach."""
+    count = len(edge.fr)
+    texts = [data.fr[i].text for i in edge.fr]
+    neighbour = data.en[edge.en_neighbour].text
+    if edge.where == "end":
+        message = (
+            f"The English original stops here; the {count} French sentences after it were not "
+            f"compared (is the original a partial page or an excerpt?). Last English sentence: "
+            f"“{one_line(neighbour, 60)}”"
+        )
+    else:
+        message = (
+            f"The English original starts later than the French; the first {count} French "
+            f"sentences were not compared (is the original an excerpt?). First English "
+            f"sentence: “{one_line(neighbour, 60)}”"
+        )
+    return Finding(
+        id=finding_id(FindingType.ADDITION, f"english_stops:{edge.where}", texts[0], texts[-1]),
+        type=FindingType.ADDITION,
+        severity=Severity.MEDIUM,
+        confidence=0.8,
+        fr=edge.fr,
+        en=(edge.en_neighbour,),
+        message=message,
+        details={
+            "kind": "english_stops",
+            "where": edge.where,
+            "french_not_compared": count,
+            "first_not_compared": texts[0],
+            "last_not_compared": texts[-1],
+            "english_neighbour": neighbour,
+        },
+    )
+
+
 class AdditionCheck:
     """French translation text with no English (`addition`); other French lines are info."""
 
@@ -512,11 +580,19 @@ class AdditionCheck:
         self.config = config
 
     def run(self, data: CheckInput) -> list[Finding]:
-        findings: list[Finding] = []
-        gaps = [(p, i) for p, b in enumerate(data.beads) if b.fr and not b.en for i in b.fr]
+        edges = english_edges(data, self.config)
+        findings = [english_stops_finding(data, edge) for edge in edges]
+        beyond = {i for edge in edges for i in edge.fr}
+        gaps = [
+            (p, i)
+            for p, b in enumerate(data.beads)
+            if b.fr and not b.en
+            for i in b.fr
+            if i not in beyond
+        ]
         vectors = self._vectors(data, gaps)
         for position, bead in enumerate(data.beads):
-            if bead.fr and not bead.en:
+            if bead.fr and not bead.en and not set(bead.fr) <= beyond:
                 kept = [i for i in bead.fr if not self._covered(data, vectors, position, i)]
                 if kept:
                     findings.append(self._addition(data, kept))
@@ -1008,9 +1084,12 @@ class PartialOmissionCheck:
 
 __all__ = [
     "AdditionCheck",
+    "EnglishEdge",
     "OmissionCheck",
     "PartialOmissionCheck",
     "elided_bead_positions",
+    "english_edges",
+    "english_stops_finding",
     "side_text",
     "split_clauses",
     "truncated_tail",
