@@ -20,15 +20,23 @@ them; tune and heldout written the same way, with the same care):
   * kremlin: sentences picked by hand from about ten pages per set so that they carry what
     real kremlin text carries (institutional capitals, titles of laws and treaties, acronyms,
     speaker labels and transliterated names, figures with qualifiers and time frames,
-    directions of change, plain speech), long and short mixed. Each was translated by hand
-    into natural French (French typography: « », no-break space before : ; ? !, decimal comma,
-    "300 000", "milliards de roubles").
+    directions of change, plain speech), long and short mixed: 145 sentences from 10 pages
+    (tune), 133 from 11 other pages (heldout). Each was translated by hand into natural French
+    (typographic apostrophe ’, « », U+00A0 before : ; ? ! % », decimal comma, U+202F between
+    thousands "460 000", "milliards de roubles", transliterated names: Michoustine,
+    Nazarbaïev). Every English span is one sentence as align.segment.split_sentences cuts it,
+    or a whole title, lead or speaker label.
   * transread: `select_transread_beads` — a fixed seed among the 1-1 gold beads whose two
     sentences have 8 to 40 tokens each (as the corpus files tokenise them), 100 per half.
+    These are published literary translations: "faithful" means gold-aligned, not literal;
+    some French sentences drop or add a clause (Emma), one bead is Verne's cipher
+    (VoyageAuCentreDeLaTerre#231), and the corpus has its own typos ("moimême", "celuici").
   * injections: written by hand, one per line, each ONE error a careless translator makes,
     given as an edit `old` → `new` of the faithful French (`old` occurs exactly once there).
     A class is applied only where it fits the pair naturally; the same word pair is used at
-    most twice per set, and the held-out set uses word pairs that the tune set does not.
+    most twice per set, and the held-out set uses word pairs that the tune set does not. A
+    pair may carry several injections (each is applied alone). Literary text has few figures
+    and false friends, so those classes are smaller in the TransRead sets.
 
 Files (bench/data/words/, UTF-8, tab-separated, one header line naming the columns, lines
 starting with "#" are comments):

@@ -160,3 +160,17 @@ def test_an_unknown_set_is_refused():
 def test_every_class_is_present_in_every_set(set_name):
     injections = _load(wordsets.load_injections, set_name)
     assert {i.cls for i in injections} == set(CLASSES)
+
+
+def test_kremlin_english_is_what_the_segmenter_cuts():
+    """Each English span is a whole title, lead, label, or one sentence of split_sentences."""
+    from align.segment import split_sentences
+
+    for set_name in ("kremlin-tune", "kremlin-heldout"):
+        for pair in _load(wordsets.load_pairs, set_name):
+            texts = wordsets.page_texts(pair.source.split("/")[1])
+            assert any(
+                pair.en == text or pair.en in (text[a:b] for a, b in split_sentences(text, "en"))
+                for text in texts
+                if pair.en in text
+            ), (pair.id, pair.en)
