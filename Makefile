@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
 
-.PHONY: report test lint bench chromium clean
+.PHONY: report demo test lint bench chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,15 @@ chromium:
 	      || echo "warning: could not install chromium; browser tests will skip (or fail under CI=true)"; \
 	  else echo "warning: chromium missing and not root; browser tests will skip"; fi; }
 
+# When no post could be compared (no original reachable), the worked example is checked too,
+# so the first report shows real findings.
 report: $(VENV)/.core
 	$(BIN)/fidelity check corpus/
+	$(BIN)/fidelity demo --output reports/demo --if-nothing-compared reports
+
+# The worked example, offline: a real kremlin.ru page and a French translation with planted errors.
+demo: $(VENV)/.core
+	$(BIN)/fidelity demo --output reports/demo
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

@@ -15,7 +15,7 @@ from rich.markup import escape
 from typer import _click
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-from align.commands import align_cmd, check_cmd, check_pair_cmd, corpus_cmd, fetch_cmd
+from align.commands import align_cmd, check_cmd, check_pair_cmd, corpus_cmd, demo_cmd, fetch_cmd
 
 #: (name, function) of every command, in the order `fidelity --help` lists them.
 COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
@@ -24,6 +24,7 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("fetch", fetch_cmd.fetch_command),
     ("corpus", corpus_cmd.corpus),
     ("align", align_cmd.align_command),
+    ("demo", demo_cmd.demo),
 )
 
 # What typer's type labels (`<list[Path]>`, `<bool>`, …) say, in the words of a usage line.

@@ -115,11 +115,13 @@ def test_event_without_original_shows_french_and_how_to_supply_it(result):
 def test_numbers_are_highlighted_with_their_values_on_hover(result):
     for n, doc in enumerate(result["documents"]):
         tree = _post(result, n)
-        marks = tree.xpath("//mark[contains(@class,'num')]")
+        # in the side-by-side text, each number once (finding cards repeat their sentences)
+        marks = tree.xpath("//*[@data-row]//mark[contains(@class,'num')]")
         sentences = [s for e in doc["events"] for s in e["fr_sentences"] + e["en_sentences"]]
+        assert len({(m.text_content(), m.get("title")) for m in marks}) <= len(marks)
         assert len(marks) == sum(len(s["numbers"]) for s in sentences)
     tree = _post(result, 2)
-    titles = {m.text_content(): m.get("title") for m in tree.xpath("//mark")}
+    titles = {m.text_content(): m.get("title") for m in tree.xpath("//mark[@title]")}
     assert (
         titles["28,2 milliards de dollars"] == "value 28\u202f200\u202f000\u202f000 USD · currency"
     )
@@ -179,15 +181,17 @@ def test_pages_reference_nothing_outside_themselves(result):
 def test_signature_footer_names_tool_encoder_thresholds_and_ignore_file(result):
     signature = dict(result["signature"], ignore_file="reviews/ignore.json")
     tree = _tree(render_post(result["documents"][1], signature=signature))
-    footer = tree.xpath("//footer[contains(@class,'signature')]")[0].text_content()
-    for expected in (
-        "fidelity 0.1.0",
-        "use-m3/0.2.1",
-        "mistranslation_z=-2.5",
-        "reviews/ignore.json",
-    ):
-        assert expected in footer
-    assert "CC BY 4.0" in footer
+    footer = tree.xpath("//footer[contains(@class,'signature')]")[0]
+    for expected in ("fidelity 0.1.0", "use-m3/0.2.1", "reviews/ignore.json", "CC BY 4.0"):
+        assert expected in footer.text_content()
+    # the thresholds wrap in a collapsed block, one name/value pair each
+    (settings,) = footer.xpath(".//details[contains(@class,'settings')]")
+    pairs = {
+        div.xpath("./dt")[0].text_content(): div.xpath("./dd")[0].text_content()
+        for div in settings.xpath(".//div")
+    }
+    assert pairs["mistranslation_z"] == "-2.50"
+    assert len(pairs) == len(result["signature"]["thresholds"])
 
 
 def test_plot_has_one_bar_per_bead_and_marks_gaps():
@@ -218,14 +222,26 @@ def test_index_rows_carry_counts_and_sort_keys(result):
     total_col, coverage_col = heads.index("Total"), heads.index("Coverage")
     for tr, event in zip(body_rows, events, strict=True):
         cells = tr.xpath("./td")
-        assert cells[total_col].get("data-sort") == str(len(event["findings"]))
+        if event["compared"]:
+            assert cells[total_col].get("data-sort") == str(len(event["findings"]))
+        else:  # not compared: no count at all, not a zero that reads as a pass
+            assert cells[total_col].get("data-sort") == ""
+            assert cells[total_col].text_content().strip() == "—"
         coverage = event["summary"]["coverage"]
         expected = "" if coverage is None else f"{coverage:.4f}"
         assert cells[coverage_col].get("data-sort") == expected
     hrefs = tree.xpath("//tbody//a/@href")
     assert "002_2ca614c197997517.html#event-4" in hrefs
     statuses = {s.text_content() for s in tree.xpath("//tbody//*[contains(@class,'status-')]")}
-    assert {"fetched", "from cache", "original unavailable", "no source cited"} <= statuses
+    assert {
+        "fetched",
+        "from cache",
+        "not checked — no original",
+        "not checked — no source cited",
+    } <= statuses
+    compared = sum(1 for e in events if e["compared"])
+    headline = tree.xpath("//*[contains(@class,'compared-count')]")[0].text_content()
+    assert headline == f"{compared} of {len(events)} events compared" and compared < len(events)
 
 
 def test_write_reports_writes_pages_twins_and_index(tmp_path, result):
@@ -315,11 +331,12 @@ def test_findings_marked_ignored_by_a_producer_are_not_shown(result):
     target["ignored"] = True
     tree = _tree(render_post(doc, signature={}))
     ids = tree.xpath("//@data-finding-id")
-    assert target["id"] not in ids and len(ids) == 3
+    assert target["id"] not in ids and len(ids) == len(doc["events"][0]["findings"]) - 1
     assert not tree.xpath(f"//*[@data-finding-ref='{target['id']}']")
     assert "1 by the ignore file" in tree.text_content()
     index = _tree(render_index([doc], signature={}, links={}))
-    assert index.xpath("//tbody/tr[1]/td[last()]")[0].text_content().strip() == "3"
+    total = str(len(doc["events"][0]["findings"]) - 1)
+    assert index.xpath("//tbody/tr[1]/td[last()]")[0].text_content().strip() == total
 
 
 def test_a_missing_browser_skips_but_fails_under_ci(monkeypatch):
@@ -338,8 +355,13 @@ def test_write_document_then_write_index_link_up(tmp_path, result):
 
     header = {k: v for k, v in result.items() if k != "documents"}
     for doc in result["documents"]:
+        first = not (tmp_path / "index.html").exists()
         paths = write_document(header, doc, tmp_path)
-        assert [p.name for p in paths] == [f"{doc['stem']}.html", f"{doc['stem']}.json"]
+        # the first page of a folder also gets an index, so its "All posts" link works
+        expected = [f"{doc['stem']}.html", f"{doc['stem']}.json"] + (
+            ["index.html"] if first else []
+        )
+        assert [p.name for p in paths] == expected
         twin = json.loads(paths[1].read_text(encoding="utf-8"))
         assert twin["documents"] == [doc] and twin["signature"] == result["signature"]
     (index,) = write_index(result, tmp_path)

@@ -21,6 +21,7 @@ import jinja2
 
 from align.io import atomic_write_text
 from align.report import view
+from align.report.evidence import format_scalar
 
 
 class ReportError(Exception):
@@ -86,15 +87,20 @@ def _env() -> jinja2.Environment:
 
 
 def _signature_items(signature: Mapping[str, Any]) -> list[tuple[str, str]]:
-    thresholds = signature.get("thresholds") or {}
-    shown = ", ".join(f"{k}={v}" for k, v in thresholds.items()) if thresholds else "—"
     return [
         ("tool", f"fidelity {signature.get('tool_version') or '?'}"),
         ("encoder", str(signature.get("encoder") or "?")),
-        ("thresholds", shown),
         ("ignore file", str(signature.get("ignore_file") or "none")),
         ("created", str(signature.get("created") or "?")),
     ]
+
+
+def _threshold_items(signature: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The check settings of the run, for the footer's collapsed block (they wrap there)."""
+    thresholds = signature.get("thresholds") or {}
+    if not isinstance(thresholds, Mapping):
+        return []
+    return [(str(k), format_scalar(v)) for k, v in thresholds.items()]
 
 
 def render_post(
@@ -103,8 +109,11 @@ def render_post(
     signature: Mapping[str, Any],
     index_href: str | None = "index.html",
     json_href: str | None = None,
+    example: Mapping[str, Any] | None = None,
 ) -> str:
-    """One self-contained HTML page for one post of the result."""
+    """One self-contained HTML page for one post of the result.
+
+    `example`: set for the worked example (a banner and its own credit line)."""
     events = view.build_events(document)
     all_findings = [f for e in events for f in e.findings]
     types = view.ordered_types(f.type for f in all_findings)
@@ -114,10 +123,11 @@ def render_post(
         .get_template("post.html.j2")
         .render(
             doc=document,
-            title=str(document.get("title") or document.get("stem") or document.get("path") or ""),
+            title=view.page_title(document),
             path=str(document.get("path") or ""),
             outside=[o for o in document.get("outside") or () if isinstance(o, Mapping)],
             events=events,
+            compared_count=sum(1 for e in events if e.compared),
             types=types,
             type_counts={t: sum(1 for f in all_findings if f.type == t) for t in types},
             severity_counts={
@@ -125,6 +135,8 @@ def render_post(
             },
             finding_total=len(all_findings),
             signature=_signature_items(signature),
+            thresholds=_threshold_items(signature),
+            example=example,
             css=_static("report.css"),
             script=script,
             csp=_csp([script]),
@@ -139,6 +151,7 @@ def render_index(
     *,
     signature: Mapping[str, Any],
     links: Mapping[str, str],
+    example: Mapping[str, Any] | None = None,
 ) -> str:
     """The index over all posts; `links` maps a document's path (or stem) to its page."""
     rows = view.index_rows(documents, links)
@@ -157,6 +170,7 @@ def render_index(
             types=types,
             post_count=len(documents),
             event_count=len(rows),
+            compared_count=sum(1 for r in rows if r.compared),
             finding_total=sum(r.total for r in rows),
             severity_totals={
                 s: sum(r.by_severity.get(s, 0) for r in rows) for s in view.SEVERITY_ORDER
@@ -164,6 +178,8 @@ def render_index(
             statuses=statuses,
             links={str(d.get("path", "")): links.get(str(d.get("path", ""))) for d in documents},
             signature=_signature_items(signature),
+            thresholds=_threshold_items(signature),
+            example=example,
             css=_static("report.css"),
             script=script,
             csp=_csp([script]),
@@ -207,6 +223,11 @@ def atomic_write(path: Path, text: str) -> None:
         raise ReportError(f"cannot write {path}: {err.strerror or err}") from err
 
 
+def _example(header: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    example = header.get("example")
+    return example if isinstance(example, Mapping) else None
+
+
 def _signature(header: Mapping[str, Any]) -> Mapping[str, Any]:
     return header.get("signature") or {
         "tool_version": header.get("version"),
@@ -219,15 +240,18 @@ def _write_post(
 ) -> list[Path]:
     html_path, json_path = out_dir / f"{stem}.html", out_dir / f"{stem}.json"
     signature = _signature(header)
+    example = header.get("example") if isinstance(header.get("example"), Mapping) else None
     twin = {
         "tool": header.get("tool", "fidelity"),
         "version": header.get("version"),
         "encoder": header.get("encoder"),
         "signature": signature,
+        **({"example": example} if example else {}),
         "documents": [document],
     }
     atomic_write(json_path, json.dumps(twin, ensure_ascii=False, indent=1) + "\n")
-    atomic_write(html_path, render_post(document, signature=signature, json_href=json_path.name))
+    page = render_post(document, signature=signature, json_href=json_path.name, example=example)
+    atomic_write(html_path, page)
     return [html_path, json_path]
 
 
@@ -246,8 +270,14 @@ def write_document(
 
     `header` is the result without its documents (tool, version, encoder, signature). The twin
     has the result's shape with this one document, so every reader of the result reads it.
+    The page links "All posts" to `index.html`: where the folder has none yet (a check-pair
+    run into a new folder), one listing this document is written, so the link never dangles;
+    a batch writes its full index over it at the end.
     """
-    return _write_post(header, document, out_dir, page_stem(document))
+    written = _write_post(header, document, out_dir, page_stem(document))
+    if not (out_dir / "index.html").exists():
+        written += write_index({**header, "documents": [document]}, out_dir)
+    return written
 
 
 def write_index(result: Mapping[str, Any], out_dir: Path) -> list[Path]:
@@ -256,7 +286,12 @@ def write_index(result: Mapping[str, Any], out_dir: Path) -> list[Path]:
     documents = [d for d in result.get("documents") or () if isinstance(d, Mapping)]
     stems = [page_stem(d, n) for n, d in enumerate(documents, start=1)]
     index_path = out_dir / "index.html"
-    page = render_index(documents, signature=_signature(result), links=_links(documents, stems))
+    page = render_index(
+        documents,
+        signature=_signature(result),
+        links=_links(documents, stems),
+        example=_example(result),
+    )
     atomic_write(index_path, page)
     return [index_path]
 
@@ -272,7 +307,12 @@ def write_reports(result: Mapping[str, Any], out_dir: Path) -> list[Path]:
     for doc, stem in zip(documents, stems, strict=True):
         written += _write_post(result, doc, out_dir, stem)
     index_path = out_dir / "index.html"
-    page = render_index(documents, signature=_signature(result), links=_links(documents, stems))
+    page = render_index(
+        documents,
+        signature=_signature(result),
+        links=_links(documents, stems),
+        example=_example(result),
+    )
     atomic_write(index_path, page)
     written.append(index_path)
     return written

@@ -6,6 +6,8 @@ without a browser and stays tolerant of optional fields a producer leaves out.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
@@ -13,6 +15,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from align.model import TRANSLATION_SENTENCE_KINDS
+from align.report.evidence import (
+    DetailItem,
+    evidence_needles,
+    find_spans,
+    format_details,
+    is_technical,
+    plain_message,
+    span_details,
+)
 
 TYPE_ORDER: tuple[str, ...] = (
     "omission",
@@ -20,8 +31,13 @@ TYPE_ORDER: tuple[str, ...] = (
     "number",
     "name",
     "mistranslation",
-    "addition",
+    "wording",
+    "direction",
+    "qualifier",
+    "terminology",
+    "spelling",
     "untranslated",
+    "addition",
     "elided",
 )
 TYPE_LABELS: Mapping[str, str] = {
@@ -30,8 +46,13 @@ TYPE_LABELS: Mapping[str, str] = {
     "number": "Number",
     "name": "Name",
     "mistranslation": "Likely mistranslation",
-    "addition": "Addition",
+    "wording": "Wrong word",
+    "direction": "Direction",
+    "qualifier": "Qualifier",
+    "terminology": "Terminology",
+    "spelling": "Non-word",
     "untranslated": "Untranslated",
+    "addition": "Addition",
     "elided": "Elided <…>",
 }
 TYPE_SHORT: Mapping[str, str] = {
@@ -40,9 +61,34 @@ TYPE_SHORT: Mapping[str, str] = {
     "number": "Num.",
     "name": "Name",
     "mistranslation": "Mistr.",
-    "addition": "Add.",
+    "wording": "Word",
+    "direction": "Dir.",
+    "qualifier": "Qual.",
+    "terminology": "Term.",
+    "spelling": "Spell.",
     "untranslated": "Untr.",
+    "addition": "Add.",
     "elided": "Elided",
+}
+#: What each finding type means, in the reviewer's words (README "Reading a report").
+TYPE_EXPLAIN: Mapping[str, str] = {
+    "omission": "An English sentence has no French translation.",
+    "partial_omission": "Part of an English sentence (a clause) is missing from its French.",
+    "number": "A figure, date, amount or percentage differs, is missing or is added.",
+    "name": "A person or place named on one side is missing or garbled on the other.",
+    "mistranslation": "The French says something else than the English (a negation that is"
+    " not in the English, or a sentence unusually far from its English).",
+    "wording": "A term is rendered by a word that does not mean it (false friend, wrong sense).",
+    "direction": "The French says the opposite direction: rise↔fall, more↔less, high↔low,"
+    " before↔after.",
+    "qualifier": "What qualifies a figure differs: about / more than / up to, or its time frame"
+    " (per week ↔ per month).",
+    "terminology": "A key term rendered differently from the rest of the corpus or from the"
+    " glossary.",
+    "spelling": "A French word that does not exist (typo or non-word).",
+    "untranslated": "English left in the French.",
+    "addition": "French text with no English counterpart.",
+    "elided": "The translator marked a cut (<…>) or « À suivre » and the English goes on.",
 }
 SEVERITY_ORDER: tuple[str, ...] = ("high", "medium", "low", "info")
 SEVERITY_RANK: Mapping[str, int] = {s: i for i, s in enumerate(SEVERITY_ORDER)}
@@ -72,10 +118,43 @@ STATUS_LABELS: Mapping[str, str] = {
     "missing": "original unavailable",
     "failed": "original unavailable",
 }
+#: The status of an event that was not compared with an English original, and why.
+NOT_CHECKED_LABELS: Mapping[str, str] = {
+    "no-source": "not checked — no source cited",
+}
+NOT_CHECKED = "not checked — no original"
 OUTSIDE_LABELS: Mapping[str, str] = {
     "furniture": "blog furniture",
     "addition": "blogger addition",
 }
+
+
+def event_compared(event: Mapping[str, Any]) -> bool:
+    """True when an English original was aligned and checked: the event's `compared` field,
+    or, for results written before it existed, an obtained original with sentences."""
+    if "compared" in event:
+        return bool(event["compared"])
+    status = event.get("source_status")
+    return status in ("ok", "cached", "file") and bool(event.get("en_sentences"))
+
+
+def source_label(status: str, compared: bool) -> str:
+    if not compared:
+        return NOT_CHECKED_LABELS.get(status, NOT_CHECKED)
+    return STATUS_LABELS.get(status, status)
+
+
+def page_title(document: Mapping[str, Any]) -> str:
+    """The page's title: the post's own header line; for a text without one (a check-pair
+    translation, whose title would be its file name), the title of its one event."""
+    stem = str(document.get("stem") or "")
+    path_stem = re.sub(r"\.[^./]*$", "", str(document.get("path") or "").rsplit("/", 1)[-1])
+    title = str(document.get("title") or "").strip()
+    events = [e for e in document.get("events") or () if isinstance(e, Mapping)]
+    generic = not title or title in (stem, path_stem) or title.startswith(f"{stem} · ")
+    if generic and len(events) == 1 and str(events[0].get("title") or "").strip():
+        return str(events[0]["title"]).strip()
+    return title or stem or str(document.get("path") or "")
 
 
 def type_label(kind: str) -> str:
@@ -115,10 +194,35 @@ def number_title(number: Mapping[str, Any]) -> str:
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of a sentence's text; `number` is the hover text when the run is a number."""
+    """A run of a sentence's text with what covers it.
+
+    `number`: the hover text when the run is a number; `links`: keys of the word links
+    covering it (its counterpart on the other side carries the same keys); `link_head`: the
+    first run of a link, where keyboard focus stops; `unlinked`: an English content word with
+    no French counterpart; `evidence`: what a finding points at.
+    """
 
     text: str
     number: str | None = None
+    links: tuple[str, ...] = ()
+    link_head: bool = False
+    unlinked: bool = False
+    evidence: bool = False
+
+    @property
+    def link_keys(self) -> str:
+        return " ".join(self.links)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Something to mark in a text: kind `number` (value = hover text), `link` (value = link
+    key), `unlinked` or `evidence`."""
+
+    start: int
+    end: int
+    kind: str
+    value: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,25 +235,65 @@ class SentenceView:
     speaker: str | None  # shown only where the speaker changes
 
 
-def split_numbers(text: str, numbers: Sequence[Mapping[str, Any]]) -> tuple[Piece, ...]:
-    """Cut a sentence into plain and number pieces (bad or overlapping spans are skipped)."""
-    pieces: list[Piece] = []
-    cursor = 0
+def _number_spans(text: str, numbers: Sequence[Mapping[str, Any]]) -> list[Span]:
+    """Number spans in order, bad or overlapping ones skipped."""
     spans = []
     for n in numbers or ():
         start, end = n.get("start"), n.get("end")
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
-            spans.append((start, end, n))
-    for start, end, n in sorted(spans, key=lambda s: (s[0], s[1])):
-        if start < cursor:
+            spans.append(Span(start, end, "number", number_title(n)))
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if kept and span.start < kept[-1].end:
             continue
-        if start > cursor:
-            pieces.append(Piece(text[cursor:start]))
-        pieces.append(Piece(text[start:end], number_title(n)))
-        cursor = end
-    if cursor < len(text) or not pieces:
-        pieces.append(Piece(text[cursor:]))
+        kept.append(span)
+    return kept
+
+
+def segment(text: str, spans: Sequence[Span]) -> tuple[Piece, ...]:
+    """Cut a text into runs at every span boundary; each run knows what covers it."""
+    valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    if not valid:
+        return (Piece(text),)
+    numbers = [s for s in valid if s.kind == "number"]
+    # A number stays one piece: a link or evidence edge inside it widens to the whole number.
+    bounds = sorted(
+        point
+        for point in {0, len(text), *(s.start for s in valid), *(s.end for s in valid)}
+        if not any(n.start < point < n.end for n in numbers)
+    )
+    pieces: list[Piece] = []
+    seen_links: set[str] = set()
+    for a, b in itertools.pairwise(bounds):
+        covering = [s for s in valid if s.start < b and a < s.end]
+        links = tuple(dict.fromkeys(s.value for s in covering if s.kind == "link"))
+        piece = Piece(
+            text[a:b],
+            number=next((s.value for s in covering if s.kind == "number"), None),
+            links=links,
+            link_head=any(key not in seen_links for key in links),
+            unlinked=any(s.kind == "unlinked" for s in covering),
+            evidence=any(s.kind == "evidence" for s in covering),
+        )
+        seen_links.update(links)
+        last = pieces[-1] if pieces else None
+        plain = piece.number is None and not piece.links
+        same = last is not None and (last.number, last.links, last.unlinked, last.evidence) == (
+            piece.number,
+            piece.links,
+            piece.unlinked,
+            piece.evidence,
+        )
+        if last is not None and same and plain:
+            pieces[-1] = dataclasses.replace(last, text=last.text + piece.text)
+        else:
+            pieces.append(piece)
     return tuple(pieces)
+
+
+def split_numbers(text: str, numbers: Sequence[Mapping[str, Any]]) -> tuple[Piece, ...]:
+    """Cut a sentence into plain and number pieces (bad or overlapping spans are skipped)."""
+    return segment(text, _number_spans(text, numbers))
 
 
 @dataclass(frozen=True)
@@ -198,17 +342,26 @@ class Row:
 
 @dataclass(frozen=True)
 class FindingView:
+    """A finding card: what is wrong in plain words, both texts with the evidence
+    highlighted, and the technical details for the collapsed block."""
+
     id: str
     anchor: str
     type: str
     type_label: str
     severity: str
     confidence: float
-    message: str
-    details: tuple[tuple[str, str], ...]
+    message: str  # in plain words
+    details: tuple[DetailItem, ...]
     row_key: str | None
     fr: tuple[int, ...]
     en: tuple[int, ...]
+    explain: str = ""
+    full_message: str | None = None  # the check's own message when it says more
+    en_texts: tuple[SentenceView, ...] = ()
+    fr_texts: tuple[SentenceView, ...] = ()
+    en_more: int = 0  # sentences not shown on the card
+    fr_more: int = 0
 
 
 @dataclass(frozen=True)
@@ -260,26 +413,67 @@ class EventView:
     ignored: int
     truncated: bool = False  # the French declares itself unfinished (« À suivre »)
     extras: tuple[Mapping[str, Any], ...] = ()  # after the source URL: not translation
+    compared: bool = True  # an English original was aligned and checked
 
     @property
     def has_original(self) -> bool:
         return bool(self.original) or any(r.en for r in self.rows)
+
+    @property
+    def has_links(self) -> bool:
+        return any(p.links for r in self.rows for s in r.en for p in s.pieces)
 
 
 def _as_ids(values: Any) -> tuple[int, ...]:
     return tuple(v for v in (values or ()) if isinstance(v, int))
 
 
-def _sentence_view(side: str, s: Mapping[str, Any], speaker: str | None) -> SentenceView:
+def _sentence_view(
+    side: str, s: Mapping[str, Any], speaker: str | None, extra: Sequence[Span] = ()
+) -> SentenceView:
     text = str(s.get("text", ""))
     return SentenceView(
         side=side,
         id=int(s.get("id", 0)),
         text=text,
         kind=str(s.get("kind") or "body"),
-        pieces=split_numbers(text, s.get("numbers") or ()),
+        pieces=segment(text, [*_number_spans(text, s.get("numbers") or ()), *extra]),
         speaker=speaker,
     )
+
+
+def _link_end(value: Any) -> tuple[int, int, int] | None:
+    """A link end `[sentence_id, [start, end]]` as (sentence id, start, end)."""
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        return None
+    sid, span = value
+    if not isinstance(sid, int) or not isinstance(span, list | tuple) or len(span) != 2:
+        return None
+    if not all(isinstance(v, int) for v in span):
+        return None
+    return sid, int(span[0]), int(span[1])
+
+
+def link_spans(event: Mapping[str, Any], prefix: str) -> dict[tuple[str, int], list[Span]]:
+    """Word-link spans per (side, sentence id), from each alignment entry's `links`: a link
+    key shared by both ends; an English word linked to nothing (`by: none`) is `unlinked`."""
+    out: dict[tuple[str, int], list[Span]] = {}
+    for number, entry in enumerate(event.get("alignment") or (), start=1):
+        if not isinstance(entry, Mapping):
+            continue
+        for n, link in enumerate(entry.get("links") or (), start=1):
+            if not isinstance(link, Mapping):
+                continue
+            en, fr = _link_end(link.get("en")), _link_end(link.get("fr"))
+            if en is None:
+                continue
+            if fr is None or link.get("by") == "none":
+                out.setdefault(("en", en[0]), []).append(Span(en[1], en[2], "unlinked"))
+                continue
+            key = f"{prefix}-w{number}-{n}"
+            out.setdefault(("en", en[0]), []).append(Span(en[1], en[2], "link", key))
+            out.setdefault(("fr", fr[0]), []).append(Span(fr[1], fr[2], "link", key))
+    return out
 
 
 def _unique(anchor: str, taken: set[str]) -> str:
@@ -334,6 +528,7 @@ def build_rows(event: Mapping[str, Any], prefix: str) -> tuple[Row, ...]:
 
     rows: list[Row] = []
     last_speaker = {"fr": None, "en": None}
+    links = link_spans(event, prefix)
 
     def views(side: str, ids: tuple[int, ...], by_id: Mapping[int, Any]) -> tuple:
         out = []
@@ -341,7 +536,7 @@ def build_rows(event: Mapping[str, Any], prefix: str) -> tuple[Row, ...]:
             speaker = by_id[i].get("speaker") or None
             shown = speaker if speaker and speaker != last_speaker[side] else None
             last_speaker[side] = speaker
-            out.append(_sentence_view(side, by_id[i], shown))
+            out.append(_sentence_view(side, by_id[i], shown, links.get((side, i), ())))
         return tuple(out)
 
     for n, (kind, number, score, en_ids, fr_ids, extra) in enumerate(plan, start=1):
@@ -359,28 +554,69 @@ def build_rows(event: Mapping[str, Any], prefix: str) -> tuple[Row, ...]:
     return tuple(rows)
 
 
-def _details(details: Any) -> tuple[tuple[str, str], ...]:
-    if not isinstance(details, Mapping):
-        return ()
-    out = []
-    for key, value in details.items():
-        if value is None:
-            continue
-        if isinstance(value, Mapping):
-            shown = ", ".join(f"{k}: {v}" for k, v in value.items() if v is not None)
-        elif isinstance(value, list | tuple):
-            shown = ", ".join(str(v) for v in value)
-        else:
-            shown = str(value)
-        out.append((str(key).replace("_", " "), shown))
-    return tuple(out)
+#: How many sentences of each side a finding card shows (the rest is counted).
+CARD_SENTENCES = 3
+
+
+#: Explanations for one kind of a finding type (`details.kind`), where it differs from the
+#: type's own.
+KIND_EXPLAIN: Mapping[tuple[str, str], str] = {
+    ("addition", "english_stops"): "The English original ends before the French does: the"
+    " French after that point was not compared (a partial page or a truncated copy?).",
+}
+
+
+def explain(finding: Mapping[str, Any]) -> str:
+    kind = str(finding.get("type", ""))
+    details = finding.get("details")
+    sub = details.get("kind") if isinstance(details, Mapping) else None
+    return KIND_EXPLAIN.get((kind, str(sub)), TYPE_EXPLAIN.get(kind, ""))
+
+
+def card_message(finding: Mapping[str, Any]) -> tuple[str, str | None]:
+    """(what the card says, the check's own message when it said more).
+
+    The check's message without its technical asides; where nothing plain is left, the
+    type's own explanation."""
+    kind = str(finding.get("type", ""))
+    original = " ".join(str(finding.get("message", "")).split())
+    plain = plain_message(original)
+    if not plain or is_technical(plain):
+        plain = explain(finding) or plain or type_label(kind)
+    return plain, (original if original and original != plain else None)
+
+
+def card_texts(
+    side: str,
+    ids: Sequence[int],
+    by_id: Mapping[int, Mapping[str, Any]],
+    needles: Sequence[str],
+    spans: Sequence[tuple[int, int]] = (),
+) -> tuple[tuple[SentenceView, ...], int]:
+    """The finding's sentences of one side, evidence highlighted; and how many are left out."""
+    present = [i for i in ids if i in by_id]
+    shown = []
+    for i in present[:CARD_SENTENCES]:
+        text = str(by_id[i].get("text", ""))
+        found = find_spans(text, needles)
+        if len(present) == 1:
+            found += [s for s in spans if 0 <= s[0] < s[1] <= len(text)]
+        evidence = [Span(s, e, "evidence") for s, e in found]
+        shown.append(_sentence_view(side, by_id[i], None, evidence))
+    return tuple(shown), len(present) - len(shown)
 
 
 def attach_findings(
-    rows: tuple[Row, ...], findings: Sequence[Mapping[str, Any]], taken: set[str]
+    rows: tuple[Row, ...],
+    findings: Sequence[Mapping[str, Any]],
+    taken: set[str],
+    event: Mapping[str, Any] | None = None,
 ) -> tuple[tuple[Row, ...], tuple[FindingView, ...]]:
     """Put a marker for each finding on every row holding one of its sentences, and build the
-    finding list in document order (then by severity)."""
+    finding cards in document order (then by severity)."""
+    event = event or {}
+    fr_by_id = {int(s["id"]): s for s in event.get("fr_sentences") or () if "id" in s}
+    en_by_id = {int(s["id"]): s for s in event.get("en_sentences") or () if "id" in s}
     row_of_fr = {s.id: n for n, r in enumerate(rows) for s in r.fr}
     row_of_en = {s.id: n for n, r in enumerate(rows) for s in r.en}
     markers: dict[int, list[Marker]] = {}
@@ -395,11 +631,15 @@ def attach_findings(
             {row_of_fr[i] for i in fr_ids if i in row_of_fr}
             | {row_of_en[i] for i in en_ids if i in row_of_en}
         )
-        message = str(f.get("message", ""))
+        message, full = card_message(f)
         marker = Marker(fid, ftype, severity, anchor, type_label(ftype), message)
         for n in touched:
             markers.setdefault(n, []).append(marker)
         confidence = f.get("confidence")
+        needles = evidence_needles(str(f.get("message", "")), f.get("details"))
+        direct = span_details(f.get("details"))
+        en_texts, en_more = card_texts("en", en_ids, en_by_id, needles, direct.get("en", ()))
+        fr_texts, fr_more = card_texts("fr", fr_ids, fr_by_id, needles, direct.get("fr", ()))
         views.append(
             (
                 touched[0] if touched else len(rows),
@@ -412,10 +652,16 @@ def attach_findings(
                     severity=severity,
                     confidence=float(confidence) if isinstance(confidence, int | float) else 0.0,
                     message=message,
-                    details=_details(f.get("details")),
+                    details=format_details(f.get("details")),
                     row_key=rows[touched[0]].key if touched else None,
                     fr=fr_ids,
                     en=en_ids,
+                    explain=explain(f),
+                    full_message=full,
+                    en_texts=en_texts,
+                    fr_texts=fr_texts,
+                    en_more=en_more,
+                    fr_more=fr_more,
                 ),
             )
         )
@@ -497,7 +743,7 @@ def build_event(event: Mapping[str, Any], anchor: str, taken: set[str]) -> Event
     # A producer may keep ignored findings marked `"ignored": true`: they are not shown.
     listed = [f for f in event.get("findings") or () if isinstance(f, Mapping)]
     findings_json = [f for f in listed if not f.get("ignored")]
-    rows, findings = attach_findings(rows, findings_json, taken)
+    rows, findings = attach_findings(rows, findings_json, taken, event)
     flagged = {f.id for f in findings if f.severity in ("high", "medium")}
     counts, by_sev = _counts(findings)
     summary = event.get("summary") or {}
@@ -507,6 +753,7 @@ def build_event(event: Mapping[str, Any], anchor: str, taken: set[str]) -> Event
     )
     original = event.get("original") if isinstance(event.get("original"), Mapping) else None
     title_en = event.get("title_en") or (original or {}).get("title") or None
+    compared = event_compared(event)
     return EventView(
         anchor=anchor,
         index=event.get("index"),
@@ -518,7 +765,7 @@ def build_event(event: Mapping[str, Any], anchor: str, taken: set[str]) -> Event
         source_url=event.get("source_url") or None,
         source_href=safe_href(event.get("source_url")),
         source_status=status,
-        source_label=STATUS_LABELS.get(status, status),
+        source_label=source_label(status, compared),
         source_detail=event.get("source_detail") or None,
         original=original,
         rows=rows,
@@ -534,6 +781,7 @@ def build_event(event: Mapping[str, Any], anchor: str, taken: set[str]) -> Event
         ignored=int(summary.get("ignored") or 0) + len(listed) - len(findings_json),
         truncated=bool(event.get("truncated")),
         extras=tuple(x for x in event.get("extras") or () if isinstance(x, Mapping)),
+        compared=compared,
     )
 
 
@@ -564,6 +812,7 @@ class IndexRow:
     by_type: Mapping[str, int]
     by_severity: Mapping[str, int]
     total: int
+    compared: bool = True
 
 
 def index_rows(
@@ -587,9 +836,10 @@ def index_rows(
                 by_sev[str(f.get("severity"))] = by_sev.get(str(f.get("severity")), 0) + 1
             status = str(event.get("source_status") or "no-source")
             coverage = (event.get("summary") or {}).get("coverage")
+            compared = event_compared(event)
             rows.append(
                 IndexRow(
-                    post_title=str(doc.get("title") or stem or path),
+                    post_title=page_title(doc),
                     post_path=path,
                     post_href=href,
                     event_href=f"{href}#{anchor}" if href else None,
@@ -599,11 +849,14 @@ def index_rows(
                     or ((event.get("original") or {}).get("title") or None),
                     date=event.get("date") or None,
                     source_status=status,
-                    source_label=STATUS_LABELS.get(status, status),
-                    coverage=float(coverage) if isinstance(coverage, int | float) else None,
+                    source_label=source_label(status, compared),
+                    coverage=float(coverage)
+                    if compared and isinstance(coverage, int | float)
+                    else None,
                     by_type=by_type,
                     by_severity=by_sev,
                     total=sum(by_type.values()),
+                    compared=compared,
                 )
             )
     return tuple(rows)

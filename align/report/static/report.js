@@ -3,7 +3,31 @@
 (function () {
   "use strict";
 
-  var STORE = "fidelity:false-alarms";
+  // Word links: hovering or focusing a word lights up its counterpart on the other side.
+  // Works without the filter bar (it is independent of it).
+  function linked(el) {
+    var row = el.closest("[data-row]") || document;
+    var keys = (el.dataset.link || "").split(" ").filter(Boolean);
+    var out = [];
+    keys.forEach(function (key) {
+      Array.prototype.forEach.call(row.querySelectorAll(".w[data-link~='" + key.replace(/'/g, "") + "']"), function (w) { out.push(w); });
+    });
+    return out;
+  }
+  function lightLinks(event, on) {
+    var w = event.target.closest && event.target.closest(".w[data-link]");
+    if (!w) { return; }
+    linked(w).forEach(function (el) { el.classList.toggle("w-hi", on); });
+  }
+  document.addEventListener("mouseover", function (event) { lightLinks(event, true); });
+  document.addEventListener("mouseout", function (event) { lightLinks(event, false); });
+  document.addEventListener("focusin", function (event) { lightLinks(event, true); });
+  document.addEventListener("focusout", function (event) { lightLinks(event, false); });
+
+  // False-alarm marks are kept per report folder: two folders opened from file:// share one
+  // browser storage, and must not share marks.
+  var FOLDER = window.location.pathname.replace(/[^/]*$/, "");
+  var STORE = "fidelity:false-alarms:" + FOLDER;
   var form = document.getElementById("filters");
   if (!form) { return; }
 
@@ -97,7 +121,7 @@
     form.querySelector(".f-status").textContent = shown + " of " + findings.length + " findings · " + shownRows + " of " + rows.length + " rows";
   }
 
-  // False alarms: kept in localStorage (shared by the pages of one folder), exported as the
+  // False alarms: kept in localStorage (shared by the pages of one folder only), exported as the
   // ignore file that `fidelity check --ignore FILE` reads.
   function refreshMarks() {
     findings.forEach(function (item) {
