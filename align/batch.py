@@ -32,7 +32,13 @@ from align.embed import get_encoder
 from align.embed.base import Encoder
 from align.io import atomic_write_json, remove_stale_temporaries
 from align.model import Post
-from align.pipeline import SOURCE_STATUS, SourceInfo, check_post, compared_counts
+from align.pipeline import (
+    SOURCE_STATUS,
+    SourceInfo,
+    assign_finding_ids,
+    check_post,
+    compared_counts,
+)
 from fetch.config import ORIGINALS, cache_root
 
 STATE_FILE = ".fidelity-state.json"
@@ -404,7 +410,7 @@ def run_batch(
 
     Raises `BatchError` when the run cannot go on (bad settings, reports not writable).
     """
-    from align.ignore import apply_ignore, load_ignore
+    from align.ignore import apply_ignore, load_ignore, old_style_ids
     from align.report import ReportError
     from align.report import write_document as default_write_document
     from align.report import write_index as default_write_index
@@ -462,7 +468,12 @@ def run_batch(
 
     progress.stage("check", len(todo))
 
+    old_ids: set[str] = set()  # ignore-file ids of the kind older versions wrote
+
     def finish(job: _Job, document: dict[str, Any]) -> None:
+        if job.stem != document.get("stem"):
+            assign_finding_ids(document, job.stem)  # ids follow the page name: unique
+        old_ids.update(old_style_ids({"documents": [document]}, ignore_ids))
         document = apply_ignore({"documents": [document]}, ignore_ids)["documents"][0]
         document["stem"] = job.stem
         try:
@@ -511,6 +522,12 @@ def run_batch(
                 continue
             finish(job, document)
 
+    if old_ids:
+        progress.warn(
+            f"{options.ignore_file}: {len(old_ids)} id(s) of the kind written before fidelity"
+            " 0.2 (type and texts only): each hides every identical finding; export the"
+            " ignore file again from the report to pin them to one finding"
+        )
     rank = {path: i for i, path in enumerate(order)}
     outcomes.sort(key=lambda o: rank.get(o.path, len(rank)))
     documents = [o.document for o in outcomes if o.document is not None]

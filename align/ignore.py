@@ -6,7 +6,11 @@ Two formats are read:
   (entries may also be bare id strings);
 - plain text, one finding id per line; `#` starts a comment, blank lines are skipped.
 
-A finding id is 16 lowercase hex digits (`align.model.finding_id`), stable across runs.
+A finding id is 16 lowercase hex digits (`align.model.occurrence_id`): unique within a run,
+stable across runs. Ignore files written before fidelity 0.2 hold the older ids, which were
+the content key alone (`align.model.finding_id`, kept in each finding as "content_id"): they
+are still honoured, and hide every finding with that content key (as they did then);
+`old_style_ids` names them so the run can say so once.
 `apply_ignore` REMOVES the ignored findings from the result (so every reader, counts and exit
 codes included, sees only live findings) and records how many it removed per event in
 `summary.ignored`.
@@ -108,6 +112,31 @@ def _recount(findings: list[Mapping[str, Any]]) -> tuple[dict[str, int], dict[st
     return counts, by_severity
 
 
+def _ignored(finding: Mapping[str, Any], wanted: set[str]) -> bool:
+    own = str(finding.get("id", "")).lower()
+    content = str(finding.get("content_id") or "").lower()
+    return own in wanted or (bool(content) and content in wanted)
+
+
+def _findings(result: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [
+        finding
+        for document in result.get("documents") or ()
+        for event in document.get("events") or ()
+        for finding in event.get("findings") or ()
+    ]
+
+
+def old_style_ids(result: Mapping[str, Any], ids: frozenset[str]) -> frozenset[str]:
+    """The ids of `ids` that match a finding only through its content key: ids written by
+    an older version, each of which hides every finding with the same type and texts."""
+    wanted = {i.lower() for i in ids}
+    findings = _findings(result)
+    own = {str(f.get("id", "")).lower() for f in findings}
+    content = {str(f.get("content_id") or "").lower() for f in findings}
+    return frozenset((wanted & content) - own)
+
+
 def apply_ignore(result: Mapping[str, Any], ids: frozenset[str]) -> dict[str, Any]:
     """A copy of the result without the ignored findings; each event's summary counts are
     recomputed and `summary.ignored` says how many were removed. The input is not changed."""
@@ -116,7 +145,7 @@ def apply_ignore(result: Mapping[str, Any], ids: frozenset[str]) -> dict[str, An
     for document in out.get("documents") or ():
         for event in document.get("events") or ():
             findings = event.get("findings") or []
-            kept = [f for f in findings if str(f.get("id", "")).lower() not in wanted]
+            kept = [f for f in findings if not _ignored(f, wanted)]
             removed = len(findings) - len(kept)
             event["findings"] = kept
             summary = event.setdefault("summary", {})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -187,9 +187,37 @@ def _normalise_for_id(text: str) -> str:
 
 
 def finding_id(kind: FindingType | str, *texts: str) -> str:
-    """A stable id: the same finding on the same texts gets the same id on every run."""
+    """The content key of a finding: its type and normalised texts (NFKC, case-folded,
+    spaces collapsed). Checks give it as `Finding.id`; the pipeline then turns it into the
+    final id (`occurrence_id`), so two identical findings never share one id.
+
+    This content key was the whole id before fidelity 0.2: ignore files written then hold
+    it, and are still honoured (`align.ignore`)."""
     payload = "\x1f".join([str(kind), *(_normalise_for_id(t) for t in texts)])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def occurrence_id(event_key: str, content_id: str, occurrence: int) -> str:
+    """The final id of a finding: where (the event's key), what (the content key) and which
+    one among identical findings of that event (0, 1, … in report order).
+
+    Unique within a run (event keys are unique, and occurrences number the identical ones)
+    and stable across re-runs of the same texts: nothing in it depends on timing, on
+    scores or on the folder the command runs from."""
+    payload = "\x1f".join(["finding", event_key, content_id, str(occurrence)])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def event_keys(stem: str, indices: Sequence[int]) -> list[str]:
+    """A key per event of a post: the post's stem and the event's number as written, with
+    `~k` added to the k-th repeat of a number (a post may number two sections alike)."""
+    seen: dict[int, int] = {}
+    keys = []
+    for index in indices:
+        repeat = seen.get(index, 0)
+        seen[index] = repeat + 1
+        keys.append(f"{stem}#{index}" + (f"~{repeat}" if repeat else ""))
+    return keys
 
 
 @dataclass(frozen=True)
@@ -202,10 +230,13 @@ class Finding:
     en: tuple[int, ...]
     message: str  # one line, in the reviewer's words
     details: Mapping[str, Any] = field(default_factory=dict)  # the evidence
+    # The content key (`finding_id`) once `id` holds the final, per-occurrence id.
+    content_id: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "content_id": self.content_id or self.id,
             "type": str(self.type),
             "severity": str(self.severity),
             "confidence": round(float(self.confidence), 3),

@@ -28,6 +28,8 @@ from align.model import (
     Sentence,
     Severity,
     Side,
+    event_keys,
+    occurrence_id,
 )
 from align.numbers import extract_quantities
 from align.segment import sentences_from_blocks
@@ -278,7 +280,7 @@ def check_post(
         )
         for position, event in enumerate(post.events)
     ]
-    return {
+    document = {
         "path": display_path or str(post.path),
         "stem": post.path.stem,
         "title": post_title(post),
@@ -288,6 +290,26 @@ def check_post(
         "events": events,
         **compared_counts(events),
     }
+    assign_finding_ids(document, post.path.stem)
+    return document
+
+
+def assign_finding_ids(document: dict[str, Any], stem: str) -> None:
+    """Give every finding of a document JSON its final id, in place (`model.occurrence_id`):
+    the event's key (the post's stem and the event's number), the finding's content key
+    (kept as "content_id") and its rank among the identical findings of that event.
+
+    Run again with another stem when the report's page name differs from the post's stem
+    (two posts named alike in two folders): ids follow the page, so they stay unique."""
+    events = [e for e in document.get("events") or () if isinstance(e, dict)]
+    keys = event_keys(stem, [int(e.get("index") or 0) for e in events])
+    for key, event in zip(keys, events, strict=True):
+        seen: Counter[str] = Counter()
+        for finding in event.get("findings") or ():
+            content = str(finding.get("content_id") or finding["id"])
+            finding["content_id"] = content
+            finding["id"] = occurrence_id(key, content, seen[content])
+            seen[content] += 1
 
 
 def compared_counts(events: Sequence[Mapping[str, Any]]) -> dict[str, int]:

@@ -28,6 +28,9 @@ def test_finding_to_json_has_the_design_keys() -> None:
         details={"en_text": "x"},
     )
     data = finding.to_json()
-    assert set(data) == {"id", "type", "severity", "confidence", "fr", "en", "message", "details"}
+    assert set(data) == {
+        "id", "content_id", "type", "severity", "confidence", "fr", "en", "message", "details"
+    }  # fmt: skip
+    assert data["content_id"] == "abc"  # the content key; the pipeline then sets the final id
     assert data["type"] == "omission" and data["severity"] == "high"
     assert data["confidence"] == 0.912

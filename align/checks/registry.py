@@ -65,15 +65,19 @@ def run_checks(
     config: CheckConfig | None = None,
     checks: Sequence[Check] | None = None,
 ) -> list[Finding]:
-    """Every check on one aligned event, findings sorted by position and unique by id."""
+    """Every check on one aligned event, findings sorted by position.
+
+    A finding reported twice (same content key, same sentences) is kept once; identical
+    findings at different places (the English "Thank you." dropped twice) are all kept —
+    the pipeline then gives each its own id (`align.model.occurrence_id`)."""
     config = config or DEFAULT_CONFIG
     data = dataclasses.replace(data, encoder=memoised(data.encoder))
     if data.encoder is not None:
         # what every check needs, in one encoder call: sentences and bead texts
         embed(data.encoder, _common_texts(data))
     chosen = list(checks) if checks is not None else default_checks(config)
-    found: dict[str, Finding] = {}
+    found: dict[tuple[str, tuple[int, ...], tuple[int, ...]], Finding] = {}
     for check in chosen:
         for finding in check.run(data):
-            found.setdefault(finding.id, finding)
+            found.setdefault((finding.id, finding.fr, finding.en), finding)
     return sorted(found.values(), key=_position)
