@@ -229,7 +229,7 @@ def test_cli_json_carries_the_same_facts_as_the_text(tmp_path: Path) -> None:
     assert f"warning: {legacy}: not UTF-8: decoded as cp1252" in err
     assert doc["totals"] == {"posts": 2, "unreadable": 1, "events": 2, "events_with_source": 2}
     _, text, _ = run_cli(str(good), str(legacy), str(missing))
-    assert "2 post(s) read, 2 events, 2 citing a source; 1 file(s) could not be read" in text
+    assert "2 posts read, 2 events, 2 citing a source; 1 file could not be read" in text
 
 
 def test_cli_on_the_seeds_lists_the_16_urls(corpus_dir: Path) -> None:

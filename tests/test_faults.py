@@ -80,7 +80,7 @@ def test_a_batch_killed_midway_keeps_finished_posts_and_finishes_on_rerun(
     assert rerun.returncode == 0, rerun.stderr
     flat = " ".join(rerun.stderr.split())
     kept = len(done_at_kill)
-    assert f"{6 - kept} post(s) checked, {kept} unchanged" in flat
+    assert f"{6 - kept} post{'' if 6 - kept == 1 else 's'} read, {kept} unchanged" in flat
     assert assert_nothing_corrupt(out_dir) == {f"post{n:02d}" for n in range(1, 7)}
     assert state_names(out_dir) == {f"post{n:02d}.txt" for n in range(1, 7)}
     assert not list(out_dir.glob(".*.tmp"))
@@ -179,7 +179,7 @@ def test_a_full_disk_on_report_writing_stops_cleanly(
 
     code, _, err = run(*common)
     assert code == 0, err
-    assert "2 post(s) checked, 1 unchanged" in " ".join(err.split())
+    assert "2 posts read, 1 unchanged" in " ".join(err.split())
     assert assert_nothing_corrupt(out_dir) == {"post01", "post02", "post03"}
 
 
@@ -195,4 +195,4 @@ def test_a_full_disk_on_the_state_file_leaves_the_post_unclaimed(
     assert "No space left on device" in err and ".fidelity-state.json" in err
     assert not (tmp_path / "rep" / ".fidelity-state.json").exists()
     code, _, err = run(*common)
-    assert code == 0 and "2 post(s) checked, 0 unchanged" in " ".join(err.split())
+    assert code == 0 and "2 posts read, 0 unchanged" in " ".join(err.split())

@@ -14,6 +14,7 @@ from align.cli import app
 
 NEWS = "/events/president/news/"
 
+
 @pytest.fixture
 def server() -> Iterator[KremlinServer]:
     running = KremlinServer()
@@ -67,7 +68,7 @@ def test_a_batch_with_failures_completes_and_reports_each(
     )
     assert code == 1
     flat = " ".join(out.split())
-    assert "1 of 4 original(s) obtained" in flat
+    assert "1 of 4 originals obtained" in flat
     for expected in (
         "fetched",
         "HTTP 410",
@@ -76,9 +77,10 @@ def test_a_batch_with_failures_completes_and_reports_each(
     ):
         assert expected in flat, expected
     assert "fidelity fetch --from-file page.html --url URL" in err
-    assert "not event pages skipped" in err
+    assert "1 kremlin.ru link that is not an event page skipped" in err
     assert server.script.hits(NEWS + "1") == 1  # /news/1 and /d/1 are one event
-    assert (cache / "1.json").exists() and not (cache / "2.json").exists()
+    originals = cache / "originals"  # --cache FOLDER holds FOLDER/originals
+    assert (originals / "1.json").exists() and not (originals / "2.json").exists()
 
     code, out, _ = run(str(corpus), "--offline", "--cache", str(cache), "--json")
     assert code == 1
@@ -104,7 +106,7 @@ def test_all_obtained_exits_0_and_the_base_url_comes_from_the_environment(
         "http://en.kremlin.ru/d/5", "--cache", str(tmp_path), "--no-wayback", "--delay", "0"
     )
     assert code == 0
-    assert "fetched" in out and "1 of 1 original(s) obtained" in " ".join(out.split())
+    assert "fetched" in out and "1 of 1 original obtained" in " ".join(out.split())
 
 
 def test_import_from_a_saved_page(tmp_path: Path, env: None) -> None:

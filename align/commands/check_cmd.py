@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -20,12 +20,14 @@ from align.config import (
     load_settings,
 )
 from align.model import SEVERITY_RANK, Severity
+from align.plural import counted
 from fetch.config import cache_root
 
 if TYPE_CHECKING:
     from align.batch import BatchOptions, BatchResult
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_NOT_COMPARED = 0, 1, 2, 3
+SEVERITIES = ("high", "medium", "low", "info")
 
 
 class _RichProgress:
@@ -66,31 +68,63 @@ def _parse_en(values: list[str]) -> tuple[tuple[str, Path], ...]:
     return tuple(pairs)
 
 
+def post_state(document: dict[str, Any]) -> str:
+    """Whether a post's events were compared with their originals, in the reviewer's words."""
+    events = document["events"]
+    compared = sum(1 for e in events if e.get("compared"))
+    if events and compared == len(events):
+        return "checked"
+    if compared:
+        return "partly checked"
+    if events and all(e.get("source_status") == "no-source" for e in events):
+        return "not checked — no source cited"
+    return "not checked — no original"
+
+
 def _summary_table(outcome: BatchResult) -> Table:
     table = Table(title="fidelity check", show_lines=False)
-    for column in ("post", "status", "events", "originals", "high", "medium", "low", "info"):
+    for column in ("post", "status", "events compared", *SEVERITIES):
         table.add_column(column, justify="left" if column in ("post", "status") else "right")
     for post in outcome.posts:
         document = post.document
         if document is None:
-            table.add_row(post.path.name, f"[red]error[/]: {post.message}", "", "", "", "", "", "")
+            table.add_row(post.path.name, "[red]error[/] (below)", *[""] * (1 + len(SEVERITIES)))
             continue
         events = document["events"]
-        have = sum(1 for e in events if e["original"] is not None)
-        cited = sum(1 for e in events if e["source_url"])
-        severities = {s: 0 for s in ("high", "medium", "low", "info")}
-        for event in events:
+        compared = [e for e in events if e.get("compared")]
+        severities = dict.fromkeys(SEVERITIES, 0)
+        for event in compared:
             for finding in event["findings"]:
                 if not finding.get("ignored"):
                     severities[finding["severity"]] += 1
+        state = post_state(document)
+        if post.status == "unchanged":
+            state += " · unchanged"
         table.add_row(
             post.path.name,
-            post.status,
-            str(len(events)),
-            f"{have}/{cited}",
-            *(str(severities[s]) for s in ("high", "medium", "low", "info")),
+            state if compared else f"[yellow]{state}[/]",
+            f"{len(compared)} of {len(events)}",
+            # Nothing compared: nothing was counted, which is not the same as zero findings.
+            *(str(severities[s]) if compared else "—" for s in SEVERITIES),
         )
     return table
+
+
+def compared_line(documents: list[dict[str, Any]]) -> str:
+    """The run's last word: how many events were compared with an English original."""
+    events = [e for document in documents for e in document["events"]]
+    compared = sum(1 for e in events if e.get("compared"))
+    line = f"{compared} of {counted(len(events), 'event')} compared with an English original"
+    if compared == len(events):
+        return line + "."
+    no_source = sum(
+        1 for e in events if not e.get("compared") and e["source_status"] == "no-source"
+    )
+    no_original = len(events) - compared - no_source
+    reasons = [f"{no_original} without an original", f"{no_source} without a cited source"]
+    reasons = [r for r in reasons if not r.startswith("0 ")]
+    unchecked = "nothing was checked" if compared == 0 else "the others were not checked"
+    return f"{line}: {unchecked} ({', '.join(reasons)})."
 
 
 def check(
@@ -134,6 +168,11 @@ def check(
         metavar="high|medium|low",
         help="Exit 1 when findings of this severity or above remain (for CI).",
     ),
+    require_originals: bool = typer.Option(
+        False,
+        "--require-originals",
+        help="Exit 3 when any event could not be compared (no original, or no source cited).",
+    ),
     force: bool = typer.Option(False, "--force", help="Redo every post, even unchanged ones."),
     cache: Path | None = typer.Option(
         None,
@@ -155,12 +194,19 @@ def check(
     version) are kept, not redone; --force redoes them. Options not given come from
     fidelity.toml or [tool.fidelity] in pyproject.toml, then the built-in defaults.
 
+    An event is compared when its English original could be obtained; the others are
+    listed as "not checked", without counts, and the last line says how many were compared.
+
     Exit codes:
-    0: done; no finding at or above --fail-on remains (always 0 without --fail-on).
+    0: done; no finding at or above --fail-on remains (always 0 without --fail-on or
+    --require-originals).
     1: findings at or above --fail-on remain.
     2: usage or input error: a bad option or settings file, a post that could not be read
-    (the others are still checked), reports that could not be written, or, with --fail-on,
-    a cited original that could not be obtained (nothing to compare with is not a pass).
+    (the others are still checked), or reports that could not be written.
+    3: not everything could be compared: with --fail-on, a cited original could not be
+    obtained or no event at all was compared (nothing compared is not a pass); with
+    --require-originals, any event was not compared, its source cited or not.
+    When several apply, 2 comes first, then 1, then 3.
     """
     err = Console(stderr=True, soft_wrap=True)
     try:
@@ -182,7 +228,6 @@ def check(
     # Imported here so that `fidelity --help` and the other commands start fast.
     from align.batch import BatchError, run_batch
     from align.embed.base import EncoderError
-    from align.pipeline import worst_severity
 
     progress = _RichProgress(err)
     try:
@@ -198,16 +243,16 @@ def check(
 
     Console().print(_summary_table(outcome))
     unchanged = sum(1 for p in outcome.posts if p.status == "unchanged")
-    checked = sum(1 for p in outcome.posts if p.status == "checked")
+    done = sum(1 for p in outcome.posts if p.status == "checked")
     err.print(
-        f"{checked} post(s) checked, {unchanged} unchanged since the last run and kept"
+        f"{counted(done, 'post')} read, {unchanged} unchanged since the last run and kept"
         + (" (--force redoes them)" if unchanged else ""),
         highlight=False,
     )
     for post in outcome.errors:
         err.print(f"[red]error[/]: {post.path}: {post.message}", highlight=False)
     if outcome.missing:
-        err.print(f"\n{len(outcome.missing)} original(s) missing:", highlight=False)
+        err.print(f"\n{counted(len(outcome.missing), 'original')} missing:", highlight=False)
         for original in outcome.missing:
             err.print(f"  {original.url}: {original.reason or original.status}", highlight=False)
         err.print(how_to_supply_originals(options.cache_dir / "originals"), highlight=False)
@@ -218,19 +263,43 @@ def check(
     if note:
         err.print(note, highlight=False)
 
+    code, reason = exit_decision(outcome, threshold, require_originals)
+    if reason:
+        err.print(reason, highlight=False)
+    # Last, so that it is the line a reviewer sees: how much was compared at all.
+    documents = outcome.documents
+    line = compared_line(documents)
+    everything = all(e.get("compared") for d in documents for e in d["events"])
+    err.print(line if everything else f"[yellow]{line}[/]", highlight=False)
+    if code != EXIT_OK:
+        raise typer.Exit(code)
+
+
+def exit_decision(
+    outcome: BatchResult, threshold: str | None, require_originals: bool
+) -> tuple[int, str | None]:
+    """The exit code of a finished run and the line that explains it (None for 0)."""
+    from align.pipeline import worst_severity
+
     if outcome.errors:
-        raise typer.Exit(EXIT_INPUT)
-    if threshold and outcome.missing:
-        err.print(
-            f"--fail-on {threshold}: {len(outcome.missing)} cited original(s) could not be"
-            " obtained, so their translations were not checked",
-            highlight=False,
-        )
-        raise typer.Exit(EXIT_INPUT)
+        return EXIT_INPUT, None  # each error is already printed
     worst = worst_severity(outcome.documents)
     if threshold and worst and SEVERITY_RANK[worst] >= SEVERITY_RANK[Severity(threshold)]:
-        err.print(f"findings at or above {threshold} remain (worst: {worst})", highlight=False)
-        raise typer.Exit(EXIT_FINDINGS)
+        return EXIT_FINDINGS, f"findings at or above {threshold} remain (worst: {worst})"
+    events = [e for d in outcome.documents for e in d["events"]]
+    not_compared = sum(1 for e in events if not e.get("compared"))
+    if require_originals and not_compared:
+        return EXIT_NOT_COMPARED, (
+            f"--require-originals: {counted(not_compared, 'event')} could not be compared"
+        )
+    if threshold and outcome.missing:
+        return EXIT_NOT_COMPARED, (
+            f"--fail-on {threshold}: {counted(len(outcome.missing), 'cited original')} could"
+            " not be obtained, so their translations were not checked"
+        )
+    if threshold and events and not_compared == len(events):
+        return EXIT_NOT_COMPARED, f"--fail-on {threshold}: no event could be compared"
+    return EXIT_OK, None
 
 
 def _one_line(error: BaseException) -> str:

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from align.commands.guidance import how_to_supply_originals
 from align.config import ConfigError, load_settings
+from align.plural import counted
 from fetch import (
     OBTAINED,
     FetchConfig,
@@ -199,8 +200,9 @@ def fetch_command(
         urls, ignored = collect_urls(targets, err)
         if ignored:
             err.print(
-                f"note: {len(ignored)} kremlin.ru link(s) that are not event pages skipped, "
-                f"e.g. {ignored[0]}",
+                f"note: {counted(len(ignored), 'kremlin.ru link')} that "
+                f"{'is not an event page' if len(ignored) == 1 else 'are not event pages'}"
+                f" skipped, e.g. {ignored[0]}",
                 highlight=False,
             )
         outcomes = []
@@ -221,7 +223,9 @@ def fetch_command(
 
     out.print(_table(outcomes))
     obtained = sum(outcome.status in OBTAINED for outcome in outcomes)
-    out.print(f"{obtained} of {len(outcomes)} original(s) obtained; cache: {config.cache_dir}")
+    out.print(
+        f"{obtained} of {counted(len(outcomes), 'original')} obtained; cache: {config.cache_dir}"
+    )
     if as_json:
         typer.echo(_json(outcomes))
     if obtained < len(outcomes):

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from align.corpus import lines as rules
 from align.model import Block, BlockKind, Event, Post
+from align.plural import counted
 
 #: How many lines after the heading a dateline may come (the lead often comes first).
 _DATELINE_WINDOW = 4
@@ -282,7 +283,8 @@ def _warnings(
             where = ", ".join(str(b.first_line) for b in stray[:5]) + (
                 ", …" if len(stray) > 5 else ""
             )
-            found.append(f"{len(stray)} line(s) of text outside any event (line {where})")
+            lines_text = counted(len(stray), "line")
+            found.append(f"{lines_text} of text outside any event (line {where})")
         counts = Counter(e.index for e in events)
         repeated = sorted(n for n, c in counts.items() if c > 1)
         if repeated:
@@ -290,7 +292,7 @@ def _warnings(
     stray_urls = [b for b in outside if b.kind is BlockKind.SOURCE_URL]
     if stray_urls:
         found.append(
-            f"{len(stray_urls)} kremlin.ru URL(s) outside any event "
+            f"{counted(len(stray_urls), 'kremlin.ru URL')} outside any event "
             f"(line {stray_urls[0].first_line})"
         )
     return tuple(found)

@@ -11,8 +11,9 @@ from typing import Any
 
 from align import TOOL_NAME, __version__
 from align.corpus.errors import CorpusError
-from align.corpus.lines import parse_heading
+from align.corpus.lines import parse_heading, parse_loose_heading
 from align.model import Block, BlockKind, Event, Post
+from align.plural import counted
 
 NO_SOURCE = "no source cited"
 
@@ -40,12 +41,12 @@ def event_summary(event: Event) -> dict[str, Any]:
 
 
 def _is_numbered(event: Event) -> bool:
-    """Whether the event's heading is an "N°/Title" line (not a blog post's title)."""
+    """Whether the event's heading is numbered ("1°/Title", "1/ Title"), not a post's title."""
     first = event.blocks[0] if event.blocks else None
     return (
         first is not None
         and first.kind is BlockKind.HEADING
-        and parse_heading(first.text) is not None
+        and (parse_heading(first.text) or parse_loose_heading(first.text)) is not None
     )
 
 
@@ -110,8 +111,8 @@ def render_text(summary: dict[str, Any]) -> str:
         out.append("")
     totals = summary["totals"]
     out.append(
-        f"{totals['posts']} post(s) read, {totals['events']} events, "
+        f"{counted(totals['posts'], 'post')} read, {counted(totals['events'], 'event')}, "
         f"{totals['events_with_source']} citing a source; "
-        f"{totals['unreadable']} file(s) could not be read"
+        f"{counted(totals['unreadable'], 'file')} could not be read"
     )
     return "\n".join(out)
