@@ -272,3 +272,14 @@ def test_the_installed_command_never_prints_a_traceback(tmp_path: Path) -> None:
     assert len(lines) == 3
     assert all(line.startswith("error: ") for line in lines)
     assert json.loads(proc.stdout)["totals"]["unreadable"] == 3
+
+
+def test_cli_text_listing_says_each_problem_once(tmp_path: Path) -> None:
+    empty = write(tmp_path, "e.txt", b"")
+    no_events = write(tmp_path, "n.txt", "Une phrase.\n")
+    code, out, err = run_cli(str(empty), str(no_events))
+    assert code == 0
+    both = out + err
+    assert both.count("empty file") == 1
+    assert both.count("no events found") == 1
+    assert "the only line is kept outside events" in out

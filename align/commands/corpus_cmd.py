@@ -20,14 +20,15 @@ def corpus(
 ) -> None:
     """List each post's events: number, title, date/time/place, cited URLs, blocks by kind.
 
-    Problems go to stderr, one line per file. Exit code 1 only when no file could be read.
+    A file that cannot be read is named on stderr; a post's warnings are listed under it
+    (with --json, inside the JSON and on stderr). Exit code 1 only when no file could be read.
     """
     results: list[Post | CorpusError] = []
     for result in iter_posts(paths):
         results.append(result)
         if isinstance(result, CorpusError):
             typer.echo(f"error: {result}", err=True)
-        else:
+        elif as_json:  # the text listing shows each post's warnings under its name
             for warning in result.warnings:
                 typer.echo(f"warning: {result.path}: {warning}", err=True)
     summary = corpus_summary(results)

@@ -275,7 +275,8 @@ def _warnings(
         found.append(
             f'no events found (no numbered heading such as "1°/Title" or "1/ Title", and no '
             f"blog post title): "
-            f"all {len(lines)} lines are kept outside events"
+            f"{'the only line is' if len(lines) == 1 else f'all {len(lines)} lines are'}"
+            " kept outside events"
         )
     else:
         stray = [b for b in outside if b.kind in (BlockKind.PARAGRAPH, BlockKind.TURN)]
