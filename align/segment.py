@@ -22,13 +22,44 @@ about 20 µs a character); the vetoes are the same, so results differ only at th
 from __future__ import annotations
 
 import functools
+import logging
 import re
+import warnings
 from collections.abc import Sequence
 
 import pysbd
 from pysbd.languages import LANGUAGE_CODES
 
 from align.model import Sentence, Side
+
+log = logging.getLogger(__name__)
+
+
+class SegmentationWarning(UserWarning):
+    """pysbd failed on a block; that block's sentences come from the punctuation rules."""
+
+
+_surfaced = False  # whether a pysbd failure was already shown as a warning in this process
+
+
+def _pysbd_failed(text: str, error: Exception) -> None:
+    """Log every failure; show the first one of the process as a warning (not one per block:
+    a run over a corpus would repeat it hundreds of times)."""
+    global _surfaced
+    what = f"{type(error).__name__}: {' '.join(str(error).split())[:120]}"
+    log.warning(
+        "pysbd failed (%s) on a block starting %r; split by the rules alone", what, text[:60]
+    )
+    if not _surfaced:
+        _surfaced = True
+        warnings.warn(
+            f"the sentence splitter pysbd failed ({what}) on a block starting {text[:40]!r};"
+            " such blocks are split by punctuation rules alone (further failures are logged"
+            " by align.segment)",
+            SegmentationWarning,
+            stacklevel=4,
+        )
+
 
 #: A sentence longer than this is cut at a clause or word boundary (characters).
 MAX_SENTENCE_CHARS = 2000
@@ -75,8 +106,9 @@ def _language(lang: str) -> str:
     return code if code in LANGUAGE_CODES else _FALLBACK_LANGUAGE
 
 
-def _pysbd_boundaries(text: str, language: str) -> set[int]:
-    """Start offsets of pysbd's sentences after the first, found in `text` itself.
+def _pysbd_boundaries(text: str, language: str) -> set[int] | None:
+    """Start offsets of pysbd's sentences after the first, found in `text` itself; None when
+    pysbd fails (logged, and shown once: `_pysbd_failed`).
 
     pysbd may return text that differs from its input; a piece that cannot be found is
     dropped (losing one boundary is safer than inventing a wrong span).
@@ -85,8 +117,9 @@ def _pysbd_boundaries(text: str, language: str) -> set[int]:
         # process() gives pysbd's sentences without its own span search, which rescans the
         # whole text with a fresh regex per sentence (quadratic, and it drops mangled ones)
         pieces = _segmenter(language).processor(text).process()
-    except Exception:  # pysbd bug on odd input: the rules still apply
-        return set()
+    except Exception as error:  # pysbd bug on odd input: the rules still apply, and we say so
+        _pysbd_failed(text, error)
+        return None
     starts: set[int] = set()
     cursor = 0
     for piece in pieces:
@@ -275,7 +308,11 @@ def _split(text: str, language: str) -> tuple[tuple[int, int], ...]:
     elif len(text) > PYSBD_MAX_CHARS:
         candidates = _rule_boundaries(text, accept_all=True)
     else:
-        candidates = _pysbd_boundaries(text, language) | _rule_boundaries(text, accept_all=False)
+        found = _pysbd_boundaries(text, language)
+        if found is None:  # pysbd failed: every rule candidate, as for an overlong block
+            candidates = _rule_boundaries(text, accept_all=True)
+        else:
+            candidates = found | _rule_boundaries(text, accept_all=False)
     boundaries = {b for b in candidates if not _vetoed(text, b, mask)}
     if has_final:
         boundaries |= _glued_boundaries(text, mask)

@@ -338,3 +338,29 @@ def test_spans_are_ordered_disjoint_and_cover_every_visible_character(text: str,
 @given(st.text(max_size=300))
 def test_spans_hold_for_arbitrary_unicode(text: str) -> None:
     assert_valid_spans(text, split_sentences(text, "fr"))
+
+
+def test_a_pysbd_failure_is_logged_and_shown_once_and_the_rules_still_split(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import align.segment as segment
+
+    class Broken:
+        def processor(self, text: str) -> object:
+            raise IndexError("list index out of range")
+
+    monkeypatch.setattr(segment, "_segmenter", lambda language: Broken())
+    monkeypatch.setattr(segment, "_surfaced", False)
+    text = "Le port a traité 11 millions de tonnes. Les travaux commencent en mai."
+    with pytest.warns(segment.SegmentationWarning, match="pysbd failed") as shown:
+        spans = split_sentences(text, "fr")
+        split_sentences("Une autre phrase. Et encore une autre.", "fr")
+    assert len(shown) == 1  # once per process, not once per block
+    assert [r.levelname for r in caplog.records if r.name == "align.segment"] == [
+        "WARNING",
+        "WARNING",
+    ]
+    assert [text[a:b] for a, b in spans] == [
+        "Le port a traité 11 millions de tonnes.",
+        "Les travaux commencent en mai.",
+    ]
