@@ -18,10 +18,18 @@ DEMO = Path(__file__).resolve().parent.parent / "align" / "demo"
 #: The finding type each registered check reports, where its name says otherwise.
 TYPE_OF_CHECK = {"negation": "mistranslation"}
 
-#: Planted errors whose check exists today but does not work at the level planted: one
-#: English word left in a French sentence needs the word-level untranslated check (H3); the
-#: sentence-level check registered today reports whole English sentences only.
-NOT_YET_AT_THIS_LEVEL = {"untranslated"}
+#: Planted errors whose check was not registered when this test was written (the word-level
+#: checks being built now; "untranslated" here is one English word in a French sentence,
+#: which the sentence-level check does not report). Not required yet, neither for recall nor
+#: for precision below; the lead removes each type from this list when its check lands.
+NOT_YET_REGISTERED = {
+    "wording",
+    "spelling",
+    "direction",
+    "qualifier",
+    "terminology",
+    "untranslated",
+}
 
 
 def registered_types() -> set[str]:
@@ -127,13 +135,9 @@ def test_demo_runs_offline_and_writes_a_labelled_report(demo_run):
 def test_demo_finds_every_planted_error_whose_check_is_registered(demo_run):
     out, _ = demo_run
     [event] = _document(out)["events"]
-    registered = registered_types()
-    required = [
-        e for e in planted_errors() if e.type in registered and e.type not in NOT_YET_AT_THIS_LEVEL
-    ]
-    # today: omission, number, partial omission, negation, name (the word-level checks join
-    # this list by themselves when they are registered)
-    assert {e.type for e in required} >= {
+    required = [e for e in planted_errors() if e.type not in NOT_YET_REGISTERED]
+    assert {e.type for e in required} <= registered_types()
+    assert {e.type for e in required} == {
         "omission",
         "number",
         "partial_omission",
@@ -154,6 +158,8 @@ def test_demo_raises_no_medium_or_high_finding_beyond_the_planted_errors(demo_ru
     errors = planted_errors()
     unexplained = []
     for f in event["findings"]:
+        if f["type"] in NOT_YET_REGISTERED:
+            continue
         if f["severity"] in ("high", "medium") and not any(_names(event, f, e) for e in errors):
             unexplained.append((f["type"], f["message"]))
     assert not unexplained, unexplained
