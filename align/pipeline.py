@@ -28,11 +28,13 @@ from align.model import (
     Sentence,
     Severity,
     Side,
+    WordLink,
     event_keys,
     occurrence_id,
 )
 from align.numbers import extract_quantities
 from align.segment import sentences_from_blocks
+from align.words import link_event
 from fetch.model import Original, OriginalBlockKind
 
 #: How each French block kind appears among the JSON's fr_sentences.
@@ -73,6 +75,7 @@ class AlignedEvent:
     beads: tuple[Bead, ...]
     findings: tuple[Finding, ...]
     truncated: bool
+    links: tuple[tuple[WordLink, ...], ...] = ()  # word links of each bead (parallel to beads)
 
 
 def french_units(event: Event) -> tuple[list[tuple[str, str | None, str]], list[Block], bool]:
@@ -141,9 +144,12 @@ def align_event(
         )
         for bead in local
     )
-    data = CheckInput(fr=fr, en=en, beads=beads, encoder=encoder, truncated=truncated)
+    links = link_event(fr, en, beads, encoder)
+    data = CheckInput(fr=fr, en=en, beads=beads, encoder=encoder, truncated=truncated, links=links)
     findings = tuple(run_checks(data, config=check_config))
-    return AlignedEvent(fr=fr, en=en, beads=beads, findings=findings, truncated=truncated)
+    return AlignedEvent(
+        fr=fr, en=en, beads=beads, findings=findings, truncated=truncated, links=links
+    )
 
 
 def _numbers_json(text: str, lang: str) -> list[dict[str, Any]]:
@@ -226,9 +232,10 @@ def check_event(
             check_config=check_config,
         )
         fr, en, beads, findings = aligned.fr, aligned.en, aligned.beads, aligned.findings
+        links = aligned.links
     else:
         fr = sentences_from_blocks(units, Side.FR, "fr")
-        en, beads, findings = (), (), ()
+        en, beads, findings, links = (), (), (), ()
     findings_json = [f.to_json() for f in findings]
     covered = sum(len(b.en) for b in beads if b.fr)
     # Compared: an English original was aligned and checked. Without one there is nothing
@@ -250,7 +257,13 @@ def check_event(
         "fr_sentences": [_sentence_json(s, "fr", block_kinds[s.block_index]) for s in fr],
         "en_sentences": [_sentence_json(s, "en", None) for s in en],
         "alignment": [
-            {"fr": list(b.fr), "en": list(b.en), "score": round(float(b.score), 4)} for b in beads
+            {
+                "fr": list(b.fr),
+                "en": list(b.en),
+                "score": round(float(b.score), 4),
+                "links": [link.to_json() for link in bead_links],
+            }
+            for b, bead_links in zip(beads, links or [()] * len(beads), strict=True)
         ],
         "findings": findings_json,
         "summary": summarise(findings_json, len(en), covered) if compared else not_compared(),

@@ -101,6 +101,34 @@ class CheckConfig:
     name_match_score: float = 84.0
     name_near_score: float = 70.0
 
+    # wording (word links, align.words): an English word linked by the encoder alone whose
+    # cosine lies at most `wording_max_score` and at a robust z of at most `wording_z` against
+    # the event's encoder links (median/MAD blended with the prior below until the event has
+    # `wording_min_links` of them; the MAD floored at `wording_mad_floor`).
+    wording_z: float = -2.5
+    wording_max_score: float = 0.45
+    wording_prior_median: float = 0.8
+    wording_prior_mad: float = 0.12
+    wording_min_links: int = 12
+    wording_mad_floor: float = 0.08
+    wording_min_chars: int = 3
+    # ... and the bead's French gets at least this much closer to its English (cosine) when
+    # the French word is replaced by the English one (a right word or a paraphrase does not)
+    wording_substitution_gain: float = 0.03
+
+    # untranslated words: a French-side word whose English frequency (wordfreq Zipf) is at
+    # least `untranslated_word_zipf` and exceeds its French frequency by
+    # `untranslated_word_margin`, not an established loanword.
+    untranslated_word_zipf: float = 3.0
+    untranslated_word_margin: float = 1.0
+
+    # spelling: French words of at least `spelling_min_chars` letters that no French word list
+    # knows; a rare word (Zipf below `spelling_rare_zipf`) one edit away from a common one
+    # (Zipf `spelling_neighbour_gain` higher) is a likely typo.
+    spelling_min_chars: int = 4
+    spelling_rare_zipf: float = 2.5
+    spelling_neighbour_gain: float = 1.5
+
     def signature(self) -> dict[str, Any]:
         """The thresholds as a plain mapping, for a result's signature."""
         return asdict(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +24,14 @@ from align.checks.evidence import (
     words,
 )
 from align.model import TRANSLATION_SENTENCE_KINDS, Finding, FindingType, Severity, finding_id
+from align.words.lexicon import (
+    bilingual,
+    english_acronyms,
+    function_words,
+    loanwords,
+    zipf,
+)
+from align.words.tokens import Token, tokenise
 
 # --- similarity far below the event's own ----------------------------------------------------
 
@@ -318,7 +327,8 @@ def language_evidence(text: str) -> LanguageEvidence:
 
 
 class UntranslatedCheck:
-    """French translation sentences that are in fact English."""
+    """French translation sentences that are in fact English, and English words left inside
+    a French sentence ("le Board a décidé")."""
 
     name = "untranslated"
 
@@ -344,7 +354,9 @@ class UntranslatedCheck:
                 >= self.config.untranslated_english_ratio * evidence.counted
                 and len(evidence.english) > 2 * len(evidence.french)
             )
+            en_ids = tuple(b for bead in data.beads if sentence.index in bead.fr for b in bead.en)
             if not (copied or english_like):
+                findings += self._words(sentence, english, en_ids)
                 continue
             findings.append(
                 Finding(
@@ -353,9 +365,7 @@ class UntranslatedCheck:
                     severity=Severity.MEDIUM,
                     confidence=0.9 if copied else 0.75,
                     fr=(sentence.index,),
-                    en=tuple(
-                        b for bead in data.beads if sentence.index in bead.fr for b in bead.en
-                    ),
+                    en=en_ids,
                     message="English left untranslated in the French: "
                     f"“{one_line(sentence.text, 70)}”",
                     details={
@@ -367,3 +377,176 @@ class UntranslatedCheck:
                 )
             )
         return findings
+
+    def _words(self, sentence, english: str, en_ids: tuple[int, ...]) -> list[Finding]:
+        """English words inside a French sentence, one finding per run of them."""
+        findings = []
+        for run in english_word_runs(sentence.text, english, self.config):
+            words = " ".join(w.token.text for w in run)
+            strong = run_is_strong(run)
+            first, last = run[0].token, run[-1].token
+            findings.append(
+                Finding(
+                    id=finding_id(FindingType.UNTRANSLATED, "words", words, sentence.text),
+                    type=FindingType.UNTRANSLATED,
+                    severity=Severity.MEDIUM if strong else Severity.LOW,
+                    confidence=0.7 if strong else 0.4,
+                    fr=(sentence.index,),
+                    en=en_ids,
+                    message=_untranslated_message(run, words),
+                    details={
+                        "reason": "english_words",
+                        "fr_word": {
+                            "sentence": sentence.index,
+                            "span": [first.start, last.end],
+                            "text": sentence.text[first.start : last.end],
+                        },
+                        "words": [
+                            {
+                                "text": w.token.text,
+                                "en_zipf": round(w.en_zipf, 2),
+                                "fr_zipf": round(w.fr_zipf, 2),
+                                "in_english_sentence": w.copied,
+                                "loanword": w.loanword,
+                                "french_acronym": w.acronym_fr,
+                            }
+                            for w in run
+                        ],
+                        "word_lists": "wordfreq en/fr (large); align/lexicons/loanwords.tsv",
+                        "zipf_threshold": self.config.untranslated_word_zipf,
+                        "zipf_margin": self.config.untranslated_word_margin,
+                    },
+                )
+            )
+        return findings
+
+
+def _untranslated_message(run: Sequence[EnglishWord], words: str) -> str:
+    if len(run) == 1 and run[0].acronym_fr:
+        return f"English acronym “{words}” left in the French (French: “{run[0].acronym_fr}”)"
+    plural = "words" if len(run) > 1 else "word"
+    message = f"English {plural} “{words}” left untranslated in the French"
+    if not run[0].copied:
+        message += " (not in the English sentence: check it)"
+    return message
+
+
+@dataclass(frozen=True)
+class EnglishWord:
+    token: Token
+    en_zipf: float
+    fr_zipf: float
+    copied: bool  # the same word is in the bead's English
+    loanword: bool = False  # French uses it too: an error only inside a longer English run
+    acronym_fr: str | None = None  # an English acronym: the French one it should be
+
+
+def english_word_runs(french: str, english: str, config: CheckConfig) -> list[list[EnglishWord]]:
+    """Runs of consecutive English words in a French sentence: English acronyms French
+    replaces ("du GDP"), common English words that are not French ones, and established
+    loanwords when they stand inside a longer English run ("business leaders"). Quotes,
+    names and acronyms French keeps are left out."""
+    english_words = {t.folded for t in tokenise(english, "en")}
+    english_as_written = {t.text for t in tokenise(english, "en")}
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(french)]
+    tokens = tokenise(french, "fr")
+    runs: list[list[EnglishWord]] = []
+    current: list[EnglishWord] = []
+    for position, token in enumerate(tokens):
+        word = _english_word(token, english_words, english_as_written, quoted, config)
+        if word is not None and _inside_capitalised_run(tokens, position):
+            word = None  # a title or a name kept in English: "Future Technologies Forum"
+        if word is not None:
+            current.append(word)
+            continue
+        if current and token.lower in {"of", "and", "the", "for"}:
+            continue  # "Board of Directors": English function words join a run
+        runs.append(current)
+        current = []
+    runs.append(current)
+    return [run for run in runs if _is_error(run)]
+
+
+def _inside_capitalised_run(tokens: Sequence[Token], position: int) -> bool:
+    """A capitalised word next to another capitalised word (or joined to one by "and",
+    "of"): part of a title or a name."""
+    token = tokens[position]
+    if not token.capitalised or token.acronym:
+        return False
+
+    def capitalised(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].capitalised and not tokens[k].initial
+
+    joiners = {"and", "of", "the", "for", "&"}
+    before = position - 1
+    while before >= 0 and tokens[before].lower in joiners:
+        before -= 1
+    after = position + 1
+    while after < len(tokens) and tokens[after].lower in joiners:
+        after += 1
+    return (
+        capitalised(before) or capitalised(after) or (token.initial and capitalised(position + 1))
+    )
+
+
+def _is_error(run: Sequence[EnglishWord]) -> bool:
+    if not run:
+        return False
+    if len(run) == 1 and run[0].loanword:
+        return False  # "le leader", "un week-end": French words of English origin
+    return any(w.copied or not w.token.capitalised for w in run)
+
+
+def _english_word(
+    token: Token,
+    english_words: set[str],
+    english_as_written: set[str],
+    quoted: list[tuple[int, int]],
+    config: CheckConfig,
+) -> EnglishWord | None:
+    word = token.lower
+    if any(a <= token.start < b for a, b in quoted) or token.numeric:
+        return None
+    if token.acronym:
+        french = english_acronyms().get(token.text)
+        if french is None or token.text not in english_as_written:
+            return None
+        return EnglishWord(token, 0.0, 0.0, True, acronym_fr=french)
+    if (
+        len(word) < 3
+        or token.function
+        or word in function_words("en")  # joins a run ("Board of Directors"), never alone
+        or not word.replace("-", "").isalpha()
+    ):
+        return None
+    en_zipf, fr_zipf = zipf(word, "en"), zipf(word, "fr")
+    loanword = word in loanwords() or token.lemma in loanwords()
+    if not loanword and (
+        en_zipf < config.untranslated_word_zipf
+        or en_zipf - fr_zipf < config.untranslated_word_margin
+    ):
+        return None
+    copied = token.folded in english_words
+    if token.capitalised and not token.initial:
+        # a capitalised word: an English common noun kept in a name ("le Board"), not a
+        # name of its own ("Modi", "Gazprom")
+        if not (copied and en_zipf >= 4.0 and _dictionary_word(word)):
+            return None
+    elif not copied and (loanword or en_zipf - fr_zipf < 2 * config.untranslated_word_margin):
+        return None  # not in the English sentence: only a clearly English common word counts
+    return EnglishWord(token, en_zipf, fr_zipf, copied, loanword)
+
+
+def _dictionary_word(word: str) -> bool:
+    """A word of the English–French dictionary (without it: a very common English word)."""
+    lexicon = bilingual()
+    return word in lexicon.en_fr if lexicon else zipf(word, "en") >= 4.5
+
+
+def run_is_strong(run: Sequence[EnglishWord]) -> bool:
+    """Medium severity: every word is in the English sentence, and the run is a single
+    word or lower case ("le Board", "du GDP", "business leaders"); a capitalised run of
+    several words may be a name kept in English ("le Financial Times")."""
+    if not all(w.copied for w in run):
+        return False
+    return len(run) == 1 or not any(w.token.capitalised for w in run)

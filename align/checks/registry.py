@@ -20,6 +20,8 @@ def default_checks(config: CheckConfig = DEFAULT_CONFIG) -> list[Check]:
     from align.checks.meaning import MistranslationCheck, NegationCheck, UntranslatedCheck
     from align.checks.names import NameCheck
     from align.checks.omissions import AdditionCheck, OmissionCheck, PartialOmissionCheck
+    from align.checks.spelling import SpellingCheck
+    from align.checks.wording import WordingCheck
 
     checks: list[Check] = [
         OmissionCheck(config),
@@ -29,6 +31,8 @@ def default_checks(config: CheckConfig = DEFAULT_CONFIG) -> list[Check]:
         MistranslationCheck(config),
         NegationCheck(config),
         UntranslatedCheck(config),
+        WordingCheck(config),
+        SpellingCheck(config),
     ]
     number = _number_check()
     if number is not None:

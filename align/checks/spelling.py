@@ -1,0 +1,251 @@
+"""Spelling: French words that do not exist ("les réparations des navieres").
+
+A word is a non-word when neither of two real French word lists knows it: wordfreq's large
+French list (every word seen at least about once per hundred million words of web, news,
+subtitles and books) and simplemma's French lemmatisation dictionary (inflected forms).
+A rare word one edit away from a common one ("gouvernment", seen on the web, next to
+"gouvernement") is a likely typo.
+
+Left out, since a word list cannot judge them: names and transliterations (capitalised inside
+a sentence), acronyms, numbers and ordinals (XXIe, 1er), English words (the untranslated
+check's business), words that also appear on the English side (names, brands, terms kept as
+they are), words in quotes, and short words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from align.checks.base import CheckInput
+from align.checks.config import DEFAULT_CONFIG, CheckConfig
+from align.model import (
+    TRANSLATION_SENTENCE_KINDS,
+    Finding,
+    FindingType,
+    Sentence,
+    Severity,
+    finding_id,
+)
+from align.words.lexicon import zipf
+from align.words.tokens import Token, tokenise
+
+_ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|eme)?$", re.IGNORECASE)
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+#: Neighbours for a suggestion are searched among this many most frequent French words.
+SUGGESTION_VOCABULARY = 100_000
+
+
+@lru_cache(maxsize=65536)
+def known_french(word: str) -> bool:
+    """A word (lower case) of the French word lists."""
+    import simplemma
+
+    if zipf(word, "fr") > 0:
+        return True
+    try:
+        return bool(simplemma.is_known(word, lang="fr"))
+    except (ValueError, KeyError):
+        return False
+
+
+#: Prefixes French glues to any word ("cybercriminalité", "hydrotechniques").
+_PREFIXES = [
+    "aéro",
+    "agro",
+    "anti",
+    "audio",
+    "auto",
+    "bio",
+    "contre",
+    "cyber",
+    "éco",
+    "électro",
+    "extra",
+    "géo",
+    "hydro",
+    "hyper",
+    "inter",
+    "intra",
+    "macro",
+    "méga",
+    "micro",
+    "mini",
+    "mono",
+    "multi",
+    "néo",
+    "non",
+    "pan",
+    "para",
+    "péri",
+    "photo",
+    "poly",
+    "post",
+    "pré",
+    "pro",
+    "pseudo",
+    "psycho",
+    "radio",
+    "semi",
+    "socio",
+    "sous",
+    "super",
+    "supra",
+    "sur",
+    "techno",
+    "télé",
+    "thermo",
+    "trans",
+    "tri",
+    "ultra",
+    "vidéo",
+]
+
+
+@lru_cache(maxsize=65536)
+def compound_of_known(word: str) -> bool:
+    """A known prefix glued to a known word of at least four letters."""
+    for prefix in _PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 4 and zipf(rest, "fr") >= 2.0:
+            return True
+    return False
+
+
+@cache
+def _vocabulary() -> tuple[str, ...]:
+    from wordfreq import top_n_list
+
+    return tuple(top_n_list("fr", SUGGESTION_VOCABULARY, wordlist="large"))
+
+
+@lru_cache(maxsize=4096)
+def nearest_word(word: str) -> tuple[str, int] | None:
+    """The most frequent French word at the least edit distance (1 or 2) from `word`."""
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import extract
+
+    limit = 1 if len(word) < 6 else 2
+    found = extract(word, _vocabulary(), scorer=Levenshtein.distance, score_cutoff=limit, limit=20)
+    candidates = [
+        (candidate, int(distance)) for candidate, distance, _ in found if candidate != word
+    ]
+    if not candidates:
+        return None
+    best_distance = min(d for _, d in candidates)
+    best = max((c for c, d in candidates if d == best_distance), key=lambda c: zipf(c, "fr"))
+    return best, best_distance
+
+
+def _in_quotes(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+class SpellingCheck:
+    """French non-words and likely typos in the translation text."""
+
+    name = "spelling"
+
+    def __init__(self, config: CheckConfig = DEFAULT_CONFIG) -> None:
+        self.config = config
+
+    def run(self, data: CheckInput) -> list[Finding]:
+        english_words = {t.folded for s in data.en for t in tokenise(s.text, "en")}
+        # names of the event (both sides): a lower-case word built on one is an adjective or
+        # a demonym of it ("russo-kazakhstanaises", "poutinien")
+        stems = {
+            t.folded
+            for s in (*data.en, *data.fr)
+            for t in tokenise(s.text, s.side.value, split_hyphens=True)
+            if t.capitalised and len(t.folded) >= 5
+        }
+        partners: dict[int, tuple[int, ...]] = {}
+        for bead in data.beads:
+            for i in bead.fr:
+                partners[i] = bead.en
+        findings = []
+        for sentence in data.fr:
+            if sentence.kind not in TRANSLATION_SENTENCE_KINDS:
+                continue
+            quoted = _in_quotes(sentence.text)
+            for token in tokenise(sentence.text, "fr", sentence.index, split_hyphens=True):
+                if any(a <= token.start < b for a, b in quoted):
+                    continue
+                if any(token.folded.startswith(stem) for stem in stems):
+                    continue
+                verdict = self._judge(token, english_words)
+                if verdict is None:
+                    continue
+                findings.append(self._finding(sentence, partners, token, verdict))
+        return findings
+
+    def _judge(self, token: Token, english_words: set[str]) -> tuple[str, str | None] | None:
+        """("non_word" | "typo", suggestion) for a word the lists do not know; None for the
+        rest."""
+        word = token.lower
+        if (
+            len(word) < self.config.spelling_min_chars
+            or token.function
+            or token.numeric
+            or not word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+            or token.acronym
+            or token.capitalised  # names, even where they open a sentence
+            or _ROMAN.match(token.text)
+            or token.folded in english_words
+        ):
+            return None
+        if not known_french(word) and compound_of_known(word):
+            return None
+        if known_french(word):
+            frequency = zipf(word, "fr")
+            if frequency >= self.config.spelling_rare_zipf or zipf(word, "en") > 0:
+                return None
+            near = nearest_word(word)
+            if (
+                near is not None
+                and near[1] == 1
+                and zipf(near[0], "fr") >= frequency + self.config.spelling_neighbour_gain
+            ):
+                return "typo", near[0]
+            return None
+        if zipf(word, "en") >= 2.0:
+            return None  # an English word: the untranslated check's business
+        near = nearest_word(word)
+        return "non_word", near[0] if near else None
+
+    def _finding(
+        self,
+        sentence: Sentence,
+        partners: dict[int, tuple[int, ...]],
+        token: Token,
+        verdict: tuple[str, str | None],
+    ) -> Finding:
+        kind, suggestion = verdict
+        strong = kind == "non_word"
+        if strong:
+            message = f"“{token.text}” is not a French word"
+        else:
+            message = f"“{token.text}” looks like a typo"
+        if suggestion:
+            message += f" (did you mean “{suggestion}”?)"
+        return Finding(
+            id=finding_id(FindingType.SPELLING, token.text, sentence.text),
+            type=FindingType.SPELLING,
+            severity=Severity.MEDIUM if strong else Severity.LOW,
+            confidence=0.75 if strong else 0.45,
+            fr=(sentence.index,),
+            en=partners.get(sentence.index, ()),
+            message=message,
+            details={
+                "reason": kind,
+                "fr_word": {
+                    "sentence": sentence.index,
+                    "span": [token.start, token.end],
+                    "text": token.text,
+                },
+                "suggestion": suggestion,
+                "fr_zipf": round(zipf(token.lower, "fr"), 2),
+                "en_zipf": round(zipf(token.lower, "en"), 2),
+                "word_lists": "wordfreq fr (large), simplemma fr",
+            },
+        )

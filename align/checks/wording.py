@@ -1,0 +1,291 @@
+"""Wording: an English term rendered by a French word that does not mean it.
+
+Two kinds of evidence, from the word links of each bead (`align.words`):
+
+- a false friend from the curated list (`align/lexicons/false_friends.tsv`): the English word
+  in the bead, its French look-alike in the French, none of the right renderings there and
+  no other English word the look-alike would translate ("actually" → "actuellement").
+  A list entry of kind "false" is strong evidence (medium); "partial" is weak (low);
+- an outlier link: an English word whose only evidence is the encoder and whose score lies
+  far below this event's own encoder links (robust z-score, blended with a prior when the
+  event has few links, like `mistranslation`) — "'board' is rendered as 'planche' (0.58;
+  this document's word links are typically 0.90)" — and the bead's French gets closer to its
+  English when that word is replaced by the English one. The encoder's word similarity is
+  weak evidence (measured: right and wrong words overlap, bench/word_bench.py), so this is
+  always low; the dictionary's renderings, when it has some and none is in the French, are
+  shown as context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from align.checks.base import CheckInput
+from align.checks.config import DEFAULT_CONFIG, CheckConfig
+from align.checks.evidence import embed, en_text, fr_text, one_line
+from align.model import Bead, Finding, FindingType, Severity, WordLink, finding_id
+from align.words.lexicon import FalseFriend, bilingual, false_friends
+from align.words.tokens import Token, fold, tokenise
+
+
+@dataclass(frozen=True)
+class LinkStats:
+    """Robust centre and spread of an event's encoder link scores (prior-blended)."""
+
+    median: float
+    mad: float
+    count: int
+
+    def z(self, score: float) -> float:
+        return (score - self.median) / self.mad
+
+    def to_json(self) -> dict[str, float | int]:
+        return {"median": round(self.median, 3), "mad": round(self.mad, 3), "links": self.count}
+
+
+def link_stats(scores: Sequence[float], config: CheckConfig) -> LinkStats:
+    values = np.asarray(scores, dtype=float)
+    count = len(values)
+    prior_median, prior_mad = config.wording_prior_median, config.wording_prior_mad
+    if count == 0:
+        return LinkStats(prior_median, prior_mad, 0)
+    median = float(np.median(values))
+    mad = float(np.median(np.abs(values - median))) * 1.4826
+    weight = min(1.0, count / config.wording_min_links)
+    median = weight * median + (1 - weight) * prior_median
+    mad = weight * mad + (1 - weight) * prior_mad
+    return LinkStats(median, max(mad, config.wording_mad_floor), count)
+
+
+def _replaced(text: str, span: Sequence[int], word: str) -> str:
+    return text[: span[0]] + word + text[span[1] :]
+
+
+def _word_json(sentence: int, span: Sequence[int], text: str) -> dict[str, object]:
+    return {"sentence": sentence, "span": list(span), "text": text}
+
+
+def _contains_phrase(folded_text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", folded_text) is not None
+
+
+def _has_form(tokens: Sequence[Token], forms: Sequence[str]) -> Token | None:
+    folded = {fold(f) for f in forms}
+    for token in tokens:
+        if token.folded in folded or fold(token.lemma) in folded:
+            return token
+    return None
+
+
+class WordingCheck:
+    """False friends and outlier word links."""
+
+    name = "wording"
+
+    def __init__(self, config: CheckConfig = DEFAULT_CONFIG) -> None:
+        self.config = config
+
+    def run(self, data: CheckInput) -> list[Finding]:
+        findings: list[Finding] = []
+        flagged: set[tuple[int, tuple[int, int]]] = set()  # English words already reported
+        for bead in data.beads:
+            if bead.fr and bead.en:
+                for finding, key in self._false_friends(data, bead):
+                    findings.append(finding)
+                    flagged.add(key)
+        if data.links:
+            findings += self._outliers(data, flagged)
+        return findings
+
+    # --- false friends ----------------------------------------------------------------------
+
+    def _false_friends(self, data: CheckInput, bead: Bead):
+        en_tokens = [t for i in bead.en for t in tokenise(data.en[i].text, "en", i)]
+        fr_tokens = [t for i in bead.fr for t in tokenise(data.fr[i].text, "fr", i)]
+        en_folded = fold(en_text(data, bead))
+        fr_folded = fold(fr_text(data, bead))
+        for entry in false_friends():
+            english = _has_form(en_tokens, entry.english)
+            if english is None:
+                continue
+            french = _has_form(fr_tokens, entry.false_friend)
+            if french is None:
+                continue
+            if any(_contains_phrase(fr_folded, right) for right in entry.right):
+                continue  # the right rendering is there too
+            if any(_contains_phrase(en_folded, legit) for legit in entry.legit_when):
+                continue  # the look-alike renders another English word of the bead
+            yield (
+                self._false_friend_finding(data, bead, entry, english, french),
+                (
+                    english.sentence,
+                    (english.start, english.end),
+                ),
+            )
+
+    def _false_friend_finding(
+        self, data: CheckInput, bead: Bead, entry: FalseFriend, english: Token, french: Token
+    ) -> Finding:
+        strong = entry.kind == "false"
+        rights = ", ".join(f"“{r}”" for r in entry.right[:3])
+        return Finding(
+            id=finding_id(
+                FindingType.WORDING,
+                "false_friend",
+                english.lower,
+                french.lower,
+                fr_text(data, bead),
+            ),
+            type=FindingType.WORDING,
+            severity=Severity.MEDIUM if strong else Severity.LOW,
+            confidence=0.8 if strong else 0.45,
+            fr=bead.fr,
+            en=bead.en,
+            message=f"“{english.text}” is rendered as “{french.text}”, a false friend: "
+            f"{entry.note}; the usual renderings are {rights}",
+            details={
+                "reason": "false_friend",
+                "en_word": _word_json(english.sentence, (english.start, english.end), english.text),
+                "fr_word": _word_json(french.sentence, (french.start, french.end), french.text),
+                "lexicon": "align/lexicons/false_friends.tsv",
+                "lexicon_line": entry.line(),
+                "lexicon_kind": entry.kind,
+            },
+        )
+
+    # --- outlier links ----------------------------------------------------------------------
+
+    def _outliers(self, data: CheckInput, flagged: set) -> list[Finding]:
+        config = self.config
+        encoder_links = [
+            (bead, link)
+            for bead, links in zip(data.beads, data.links, strict=False)
+            for link in links
+            if link.by == "encoder" and link.fr_span is not None
+        ]
+        stats = link_stats([link.score for _, link in encoder_links], config)
+        candidates = []
+        for bead, link in encoder_links:
+            if (link.en_sentence, link.en_span) in flagged:
+                continue
+            z = stats.z(link.score)
+            if z > config.wording_z or link.score > config.wording_max_score:
+                continue
+            english = data.en[link.en_sentence].text[slice(*link.en_span)]
+            french = data.fr[link.fr_sentence].text[slice(*link.fr_span)]
+            if self._judgeable(english, french):
+                candidates.append((bead, link, english, french, z))
+        gains = self._substitution_gains(data, [(b, lk, e) for b, lk, e, _, _ in candidates])
+        findings = []
+        for (bead, link, english, french, z), gain in zip(candidates, gains, strict=True):
+            if gain is not None and gain < config.wording_substitution_gain:
+                continue  # the French word serves the sentence as well as the English would
+            missing = self._dictionary_disagrees(data, bead, english, french)
+            findings.append(
+                self._outlier_finding(data, bead, link, english, french, z, stats, missing, gain)
+            )
+        return findings
+
+    def _substitution_gains(
+        self, data: CheckInput, candidates: Sequence[tuple[Bead, WordLink, str]]
+    ) -> list[float | None]:
+        """How much closer the bead's French gets to its English when the linked French
+        word is replaced by the English word itself: a wrong word gains, a right one (or a
+        paraphrase) does not. None without an encoder."""
+        if data.encoder is None or not candidates:
+            return [None] * len(candidates)
+        texts: list[str] = []
+        pairs = []
+        for bead, link, english in candidates:
+            french = fr_text(data, bead)
+            replaced = " ".join(
+                _replaced(data.fr[i].text, link.fr_span, english)
+                if i == link.fr_sentence
+                else data.fr[i].text
+                for i in bead.fr
+            )
+            source = en_text(data, bead)
+            texts += [source, french, replaced]
+            pairs.append((source, french, replaced))
+        vectors = embed(data.encoder, texts)
+        return [
+            float(vectors[source] @ vectors[replaced]) - float(vectors[source] @ vectors[french])
+            for source, french, replaced in pairs
+        ]
+
+    def _judgeable(self, english: str, french: str) -> bool:
+        """Words a reviewer can judge alone: not a name, not a short particle."""
+        words = english.split()
+        if any(w[:1].isupper() for w in words) and len(words) == 1:
+            return False  # a name or a title, the name check's business
+        return min(len(english), len(french)) >= self.config.wording_min_chars
+
+    def _dictionary_disagrees(
+        self, data: CheckInput, bead: Bead, english: str, french: str
+    ) -> list[str] | None:
+        """The dictionary's renderings of a one-word English term when none of them is in
+        the French of the bead (a second, independent signal); None otherwise."""
+        lexicon = bilingual()
+        tokens = tokenise(english, "en")
+        if not lexicon or len(tokens) != 1:
+            return None
+        renderings = lexicon.renderings(tokens[0].lemma, tokens[0].lower)
+        singles = sorted(r for r in renderings if " " not in r)
+        if not singles:
+            return None
+        fr_tokens = [t for i in bead.fr for t in tokenise(data.fr[i].text, "fr", i)]
+        if _has_form(fr_tokens, singles) is not None:
+            return None
+        folded = fold(fr_text(data, bead))
+        if any(_contains_phrase(folded, r) for r in renderings if " " in r):
+            return None
+        return singles
+
+    def _outlier_finding(
+        self,
+        data: CheckInput,
+        bead: Bead,
+        link: WordLink,
+        english: str,
+        french: str,
+        z: float,
+        stats: LinkStats,
+        dictionary: list[str] | None,
+        gain: float | None,
+    ) -> Finding:
+        message = (
+            f"“{english}” is rendered as “{french}” ({link.score:.2f}; this document's word "
+            f"links are typically {stats.median:.2f})"
+        )
+        if dictionary:
+            shown = ", ".join(f"“{r}”" for r in dictionary[:4])
+            message += f"; the dictionary renders “{english}” as {shown}, absent here"
+        return Finding(
+            id=finding_id(
+                FindingType.WORDING, "outlier", english, french, one_line(fr_text(data, bead), 500)
+            ),
+            type=FindingType.WORDING,
+            severity=Severity.LOW,  # the encoder's word: never more than low alone
+            confidence=round(min(0.6, 0.3 + 0.05 * (self.config.wording_z - z)), 3),
+            fr=bead.fr,
+            en=bead.en,
+            message=message,
+            details={
+                "reason": "outlier_link",
+                "en_word": _word_json(link.en_sentence, link.en_span, english),
+                "fr_word": _word_json(link.fr_sentence, link.fr_span, french),
+                "link_score": round(link.score, 3),
+                "robust_z": round(z, 2),
+                "event_links": stats.to_json(),
+                "z_threshold": self.config.wording_z,
+                "max_score": self.config.wording_max_score,
+                "substitution_gain": None if gain is None else round(gain, 3),
+                "substitution_gain_threshold": self.config.wording_substitution_gain,
+                "dictionary_renderings": dictionary,
+                "dictionary": bilingual().source or None,
+            },
+        )

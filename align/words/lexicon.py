@@ -1,0 +1,233 @@
+"""Word lists and dictionaries the links and word checks stand on.
+
+- Curated lists shipped as package data in `align/lexicons/` (TSV, `#` comments, a header
+  line naming the columns): function words, false friends, loanwords.
+- The FreeDict English–French and French–English dictionaries (GPL-2+, from the Debian
+  packages `dict-freedict-eng-fra` and `dict-freedict-fra-eng`, read where dictd keeps them):
+  the bilingual lexicon of the links. Without them the links fall back on the other
+  evidence (identical strings, cognates, names, numbers, the encoder) and one warning says
+  how to install them.
+- Word frequencies of English and French from wordfreq (its "large" lists), which tell a
+  French word from a non-word and an English word from a French one.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import warnings
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+#: Where dictd dictionaries are looked for, after $FIDELITY_DICT_DIR.
+DICT_DIRS = (Path("/usr/share/dictd"), Path("/usr/local/share/dictd"))
+DICT_ENV = "FIDELITY_DICT_DIR"
+DEBIAN_PACKAGES = "dict-freedict-eng-fra dict-freedict-fra-eng"
+
+
+class LexiconWarning(UserWarning):
+    """A dictionary the links use is missing; they work with less evidence."""
+
+
+# --- curated TSV lists ----------------------------------------------------------------------
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a package-data TSV of `align/lexicons/`, keyed by its header's columns."""
+    text = files("align").joinpath("lexicons", name).read_text("utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    header = lines[0].split("\t")
+    rows = []
+    for line in lines[1:]:
+        cells = line.split("\t")
+        cells += [""] * (len(header) - len(cells))
+        rows.append(dict(zip(header, (c.strip() for c in cells), strict=False)))
+    return rows
+
+
+@cache
+def function_words(lang: str) -> frozenset[str]:
+    """Articles, pronouns, prepositions, conjunctions, auxiliaries … of `lang` (lower case,
+    plain apostrophes)."""
+    return frozenset(r["word"].lower() for r in read_tsv("function_words.tsv") if r["lang"] == lang)
+
+
+def _forms(cell: str) -> tuple[str, ...]:
+    return tuple(f.strip().lower() for f in cell.split("|") if f.strip())
+
+
+@dataclass(frozen=True)
+class FalseFriend:
+    english: tuple[str, ...]  # lemmas of the English word ("realise", "realize")
+    false_friend: tuple[str, ...]  # lemmas of the French look-alike
+    right: tuple[str, ...]  # right renderings (words or phrases)
+    legit_when: tuple[str, ...]  # English words the look-alike does translate
+    kind: str  # "false" (strong evidence) or "partial" (weak)
+    note: str
+
+    def line(self) -> str:
+        """The entry as the reviewer's evidence: english → look-alike (right: …)."""
+        return (
+            f"{'/'.join(self.english)} ≠ {'/'.join(self.false_friend)} "
+            f"(right: {', '.join(self.right)}) — {self.note}"
+        )
+
+
+@cache
+def false_friends() -> tuple[FalseFriend, ...]:
+    return tuple(
+        FalseFriend(
+            english=_forms(r["english"]),
+            false_friend=_forms(r["false_friend"]),
+            right=_forms(r["right"]),
+            legit_when=_forms(r["legit_when"]),
+            kind=r["kind"],
+            note=r["note"],
+        )
+        for r in read_tsv("false_friends.tsv")
+    )
+
+
+@cache
+def loanwords() -> frozenset[str]:
+    """English words French uses as its own (lower case)."""
+    return frozenset(r["word"].lower() for r in read_tsv("loanwords.tsv"))
+
+
+@cache
+def english_acronyms() -> Mapping[str, str]:
+    """English acronyms French replaces by its own (GDP -> PIB), as written."""
+    return {
+        r["english"]: r["french"] for r in read_tsv("acronyms.tsv") if r["english"] != r["french"]
+    }
+
+
+# --- word frequencies -----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=262144)
+def zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of `word` in `lang` (0 when it is not in the list; a word
+    seen once per billion words is 0–1, a common word 4–7)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang, wordlist="large")
+
+
+# --- the bilingual dictionary ---------------------------------------------------------------
+
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_B64_VALUE = {c: i for i, c in enumerate(_B64)}
+_GRAMMAR = re.compile(r"\s*<[^>]*>")
+_PHONETIC = re.compile(r"\s*/[^/]*/\s*$")
+_NUMBERED = re.compile(r"^\s*\d+\.\s*")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+def _b64(value: str) -> int:
+    number = 0
+    for char in value:
+        number = number * 64 + _B64_VALUE[char]
+    return number
+
+
+def _clean(text: str) -> str:
+    text = text.replace("‐", "-").replace("’", "'")
+    text = _PARENTHESES.sub(" ", text)
+    return " ".join(text.split()).strip(" .;:").lower()
+
+
+def read_dictd(index: Path, data: Path) -> dict[str, set[str]]:
+    """Headword -> translations of a dictd dictionary (index + dictzip'ed data)."""
+    raw = gzip.decompress(data.read_bytes())
+    entries: dict[str, set[str]] = {}
+    for line in index.read_text("utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[0].startswith("00database"):
+            continue
+        try:
+            start, length = _b64(parts[1]), _b64(parts[2])
+        except KeyError:
+            continue
+        body = raw[start : start + length].decode("utf-8", errors="replace").splitlines()
+        if not body:
+            continue
+        head = _clean(_PHONETIC.sub("", _GRAMMAR.sub("", body[0])))
+        for sense in body[1:]:
+            for translation in _NUMBERED.sub("", sense).split(","):
+                cleaned = _clean(_PHONETIC.sub("", _GRAMMAR.sub("", translation)))
+                if cleaned and head:
+                    entries.setdefault(head, set()).add(cleaned)
+    return entries
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """English lemma -> French renderings, both directions of FreeDict merged."""
+
+    en_fr: Mapping[str, frozenset[str]]
+    source: str  # what was read, for the evidence ("FreeDict eng-fra + fra-eng")
+
+    def renderings(self, *english: str) -> frozenset[str]:
+        found: set[str] = set()
+        for word in english:
+            found |= self.en_fr.get(word, frozenset())
+        return frozenset(found)
+
+    def __bool__(self) -> bool:
+        return bool(self.en_fr)
+
+
+def _dict_dirs() -> list[Path]:
+    configured = os.environ.get(DICT_ENV, "").strip()
+    return ([Path(configured)] if configured else []) + list(DICT_DIRS)
+
+
+def _find(name: str) -> tuple[Path, Path] | None:
+    for folder in _dict_dirs():
+        index, data = folder / f"{name}.index", folder / f"{name}.dict.dz"
+        if index.is_file() and data.is_file():
+            return index, data
+    return None
+
+
+def _merge(pairs: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    merged: dict[str, set[str]] = {}
+    for english, french in pairs:
+        merged.setdefault(english, set()).add(french)
+    return {k: frozenset(v) for k, v in merged.items()}
+
+
+@cache
+def bilingual() -> Bilingual:
+    """The FreeDict dictionaries, read once per process; empty (with one warning) when the
+    Debian packages are not installed."""
+    pairs: list[tuple[str, str]] = []
+    read = []
+    for name, english_first in (("freedict-eng-fra", True), ("freedict-fra-eng", False)):
+        found = _find(name)
+        if found is None:
+            continue
+        try:
+            entries = read_dictd(*found)
+        except (OSError, ValueError, EOFError) as error:
+            warnings.warn(f"{found[1]}: unreadable ({error}); skipped", LexiconWarning, 2)
+            continue
+        read.append(name.removeprefix("freedict-"))
+        for head, translations in entries.items():
+            for translation in translations:
+                pairs.append((head, translation) if english_first else (translation, head))
+    if not read:
+        warnings.warn(
+            "word links: the FreeDict English–French dictionary is not installed; links use "
+            f"identical words, cognates, names, numbers and the encoder only. Install it "
+            f"with `apt-get install {DEBIAN_PACKAGES}` (or set ${DICT_ENV} to a folder "
+            "holding freedict-eng-fra.index and .dict.dz).",
+            LexiconWarning,
+            stacklevel=2,
+        )
+    return Bilingual(en_fr=_merge(pairs), source="FreeDict " + " + ".join(read) if read else "")
