@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
 
-.PHONY: report demo test lint bench chromium clean
+.PHONY: report demo test lint bench chromium dictionaries clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,9 +29,21 @@ chromium:
 	      || echo "warning: could not install chromium; browser tests will skip (or fail under CI=true)"; \
 	  else echo "warning: chromium missing and not root; browser tests will skip"; fi; }
 
+# Debian's FreeDict English–French dictionaries (GPL-2+): the bilingual lexicon of the word
+# links. Without them the links use identical words, cognates, names, numbers and the encoder
+# only, and `fidelity check` says so once.
+dictionaries:
+	@test -f /usr/share/dictd/freedict-eng-fra.index || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      dict-freedict-eng-fra dict-freedict-fra-eng >/dev/null) \
+	      || echo "warning: could not install dict-freedict-eng-fra; word links use no dictionary"; \
+	  else echo "warning: FreeDict English-French missing and not root; word links use no" \
+	    "dictionary (apt-get install dict-freedict-eng-fra dict-freedict-fra-eng)"; fi; }
+
 # When no post could be compared (no original reachable), the worked example is checked too,
 # so the first report shows real findings.
-report: $(VENV)/.core
+report: $(VENV)/.core dictionaries
 	$(BIN)/fidelity check corpus/
 	$(BIN)/fidelity demo --output reports/demo --if-nothing-compared reports
 
@@ -43,7 +55,7 @@ lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(VENV)/.test chromium
+test: $(VENV)/.test chromium dictionaries
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
