@@ -132,3 +132,12 @@ def test_compared_line_words() -> None:
     assert compared_line([{"events": [event(True, "ok")]}]) == (
         "1 of 1 event compared with an English original."
     )
+
+
+def test_bracketed_text_in_messages_is_printed_as_written(tmp_path: Path) -> None:
+    posts, en_args = write_batch(tmp_path, 1)
+    (posts / "notes[v2].txt").write_bytes(b"")  # Rich markup would swallow "[v2]"
+    code, out, err = run(str(posts), "--offline", "--out", "rep", *en_options(en_args))
+    assert code == 2
+    assert "notes[v2].txt: empty file" in err
+    assert "notes[v2].txt" in out

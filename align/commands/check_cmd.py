@@ -10,8 +10,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as RichProgress
 from rich.table import Table
+from rich.text import Text
 
-from align.commands.guidance import how_to_supply_originals
+from align.commands.guidance import how_to_supply_originals, labelled
 from align.config import (
     SEVERITY_NAMES,
     ConfigError,
@@ -53,7 +54,7 @@ class _RichProgress:
         self.bar.update(self.tasks[name], advance=1, label=label[-50:])
 
     def warn(self, message: str) -> None:
-        self.console.print(f"[yellow]warning[/]: {message}", highlight=False)
+        self.console.print(labelled("warning", "yellow", message), highlight=False)
 
 
 def _parse_en(values: list[str]) -> tuple[tuple[str, Path], ...]:
@@ -88,7 +89,8 @@ def _summary_table(outcome: BatchResult) -> Table:
     for post in outcome.posts:
         document = post.document
         if document is None:
-            table.add_row(post.path.name, "[red]error[/] (below)", *[""] * (1 + len(SEVERITIES)))
+            error = Text("error (below)", style="red")
+            table.add_row(Text(post.path.name), error, *[""] * (1 + len(SEVERITIES)))
             continue
         events = document["events"]
         compared = [e for e in events if e.get("compared")]
@@ -101,8 +103,8 @@ def _summary_table(outcome: BatchResult) -> Table:
         if post.status == "unchanged":
             state += " · unchanged"
         table.add_row(
-            post.path.name,
-            state if compared else f"[yellow]{state}[/]",
+            Text(post.path.name),
+            Text(state, style="" if compared else "yellow"),
             f"{len(compared)} of {len(events)}",
             # Nothing compared: nothing was counted, which is not the same as zero findings.
             *(str(severities[s]) if compared else "—" for s in SEVERITIES),
@@ -208,11 +210,11 @@ def check(
     --require-originals, any event was not compared, its source cited or not.
     When several apply, 2 comes first, then 1, then 3.
     """
-    err = Console(stderr=True, soft_wrap=True)
+    err = Console(stderr=True, soft_wrap=True, markup=False)
     try:
         settings = load_settings(explicit=config) if config else load_settings()
     except ConfigError as error:
-        err.print(f"[red]error[/]: {error}", highlight=False)
+        err.print(labelled("error", "red", str(error)), highlight=False)
         raise typer.Exit(EXIT_INPUT) from None
     if fail_on is not None and fail_on not in SEVERITY_NAMES:
         raise typer.BadParameter("must be high, medium or low", param_hint="--fail-on")
@@ -222,7 +224,7 @@ def check(
     threshold = fail_on or settings.fail_on
     for path in options.paths:
         if not path.exists():
-            err.print(f"[red]error[/]: {path}: no such file or folder", highlight=False)
+            err.print(labelled("error", "red", f"{path}: no such file or folder"), highlight=False)
             raise typer.Exit(EXIT_INPUT)
 
     # Imported here so that `fidelity --help` and the other commands start fast.
@@ -235,13 +237,13 @@ def check(
             outcome = run_batch(options, progress)
     except (BatchError, EncoderError, OSError, ValueError) as error:
         # ValueError: a bad ignore file; OSError: a cache or report folder not writable.
-        err.print(f"[red]error[/]: {_one_line(error)}", highlight=False)
+        err.print(labelled("error", "red", _one_line(error)), highlight=False)
         raise typer.Exit(EXIT_INPUT) from None
     except KeyboardInterrupt:
         err.print("interrupted: finished posts are kept; re-run to do the rest")
         raise typer.Exit(130) from None
 
-    Console().print(_summary_table(outcome))
+    Console(markup=False).print(_summary_table(outcome))
     unchanged = sum(1 for p in outcome.posts if p.status == "unchanged")
     done = sum(1 for p in outcome.posts if p.status == "checked")
     err.print(
@@ -250,7 +252,7 @@ def check(
         highlight=False,
     )
     for post in outcome.errors:
-        err.print(f"[red]error[/]: {post.path}: {post.message}", highlight=False)
+        err.print(labelled("error", "red", f"{post.path}: {post.message}"), highlight=False)
     if outcome.missing:
         err.print(f"\n{counted(len(outcome.missing), 'original')} missing:", highlight=False)
         for original in outcome.missing:
@@ -270,7 +272,7 @@ def check(
     documents = outcome.documents
     line = compared_line(documents)
     everything = all(e.get("compared") for d in documents for e in d["events"])
-    err.print(line if everything else f"[yellow]{line}[/]", highlight=False)
+    err.print(line, style=None if everything else "yellow", highlight=False)
     if code != EXIT_OK:
         raise typer.Exit(code)
 

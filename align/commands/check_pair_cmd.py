@@ -15,6 +15,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from align.commands.guidance import labelled
 from align.config import SEVERITY_NAMES, ConfigError, load_settings
 from align.corpus import CorpusError, decode_post, read_post
 from align.corpus.lines import is_elision, is_note, parse_turn
@@ -176,14 +177,14 @@ def check_pair(
 
     Exit codes: 0 done; 1 findings at or above --fail-on remain; 2 usage or input error.
     """
-    err = Console(stderr=True, soft_wrap=True)
+    err = Console(stderr=True, soft_wrap=True, markup=False)
     if output_format not in FORMATS:
         raise typer.BadParameter("must be html or json", param_hint="--format")
     if fail_on is not None and fail_on not in SEVERITY_NAMES:
         raise typer.BadParameter("must be high, medium or low", param_hint="--fail-on")
 
     def fail(message: str) -> typer.Exit:
-        err.print(f"[red]error[/]: {message}", highlight=False)
+        err.print(labelled("error", "red", message), highlight=False)
         return typer.Exit(EXIT_INPUT)
 
     try:

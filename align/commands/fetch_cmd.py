@@ -9,8 +9,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from align.commands.guidance import how_to_supply_originals
+from align.commands.guidance import how_to_supply_originals, labelled
 from align.config import ConfigError, load_settings
 from align.plural import counted
 from fetch import (
@@ -38,7 +39,7 @@ STATUS_STYLE = {
 
 
 def _usage_error(console: Console, message: str) -> typer.Exit:
-    console.print(f"[red]error[/]: {message}", highlight=False, soft_wrap=True)
+    console.print(labelled("error", "red", message), highlight=False, soft_wrap=True)
     return typer.Exit(EXIT_USAGE)
 
 
@@ -96,13 +97,13 @@ def _table(outcomes: list[FetchOutcome]) -> Table:
     for outcome in outcomes:
         style = STATUS_STYLE.get(outcome.status, "")
         if outcome.original is not None:
-            detail = outcome.original.title
+            detail = Text(outcome.original.title)
             if outcome.reason:
-                detail += f"  [dim]({outcome.reason})[/]"
+                detail.append(f"  ({outcome.reason})", style="dim")
         else:
-            detail = outcome.reason or ""
+            detail = Text(outcome.reason or "")
         url = outcome.key.canonical_url if outcome.key else outcome.url
-        table.add_row(url, f"[{style}]{outcome.status}[/]", detail)
+        table.add_row(Text(url), Text(outcome.status, style=style), detail)
     return table
 
 
@@ -164,8 +165,8 @@ def fetch_command(
     ),
 ) -> None:
     """Fetch the English originals (cache → kremlin.ru → mirrors → Wayback) into the cache."""
-    err = Console(stderr=True)
-    out = err if as_json else Console()
+    err = Console(stderr=True, markup=False)
+    out = err if as_json else Console(markup=False)
     for base in [base_url, *(mirror or [])]:
         if base is not None and not base.strip().lower().startswith(("http://", "https://")):
             raise _usage_error(err, f"not an http(s) base URL: {base!r}")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
+
 _HOW_TO_SUPPLY = """\
 How to supply the missing originals:
   - run `fidelity fetch corpus/` on a machine that reaches kremlin.ru, then copy
@@ -18,3 +20,12 @@ How to supply the missing originals:
 def how_to_supply_originals(cache_dir: Path) -> str:
     """The ways to obtain an original kremlin.ru would not give, naming the cache folder."""
     return _HOW_TO_SUPPLY.format(cache=cache_dir)
+
+
+def labelled(label: str, style: str, message: str) -> Text:
+    """ "error: message" with the label coloured and the message exactly as given.
+
+    Consoles print with markup off: a message may hold brackets ("[Syria]", a file name),
+    which Rich markup would read as tags and swallow.
+    """
+    return Text.assemble((label, style), f": {message}")
