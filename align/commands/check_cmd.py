@@ -168,7 +168,8 @@ def check(
         None,
         "--fail-on",
         metavar="high|medium|low",
-        help="Exit 1 when findings of this severity or above remain (for CI).",
+        help="Exit 1 when findings of this severity or above remain, 3 when a cited original"
+        " is missing or nothing was compared (for CI).",
     ),
     require_originals: bool = typer.Option(
         False,
