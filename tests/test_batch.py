@@ -248,3 +248,29 @@ def test_an_original_with_no_body_is_reported_not_checked(
     event = result.documents[1]["events"][0]
     assert event["source_status"] == "unavailable" and event["alignment"] == []
     assert result.documents[0]["events"][0]["source_status"] == "file"
+
+
+def test_the_result_counts_events_compared_and_old_reports_are_redone(
+    tmp_path: Path, three
+) -> None:
+    posts, en_args = three
+    options = _options(tmp_path, [posts], en_args[:2])  # post03's original is missing
+    first = run_batch(options)
+    assert (first.result["events_total"], first.result["events_compared"]) == (3, 2)
+    assert [d["events_compared"] for d in first.documents] == [1, 1, 0]
+    missing = first.documents[2]["events"][0]
+    assert missing["compared"] is False and missing["summary"]["counts"] is None
+
+    # A report written before events said whether they were compared is not reused.
+    twin = tmp_path / "out" / "post01.json"
+    data = json.loads(twin.read_text("utf-8"))
+    for key in ("events_total", "events_compared"):
+        del data["documents"][0][key]
+    twin.write_text(json.dumps(data), "utf-8")
+    second = run_batch(options)
+    assert _statuses(second) == {
+        "post01.txt": "checked",
+        "post02.txt": "unchanged",
+        "post03.txt": "unchanged",
+    }
+    assert second.result["events_compared"] == 2
