@@ -16,7 +16,8 @@ from typing import Any
 # Words that make a clause technical: scores, thresholds and the aligner's own vocabulary.
 _TECHNICAL = re.compile(
     r"(?i)\b(similarit(?:y|ies)|median|bead|beads|robust|z|mad|scores?|coverage|threshold|"
-    r"clause match|ratio|cosine|calibrat\w*|gain|limit|embedding|encoder)\b|[+−-]\d+\.\d+"
+    r"clause match|ratio|cosine|calibrat\w*|gain|limit|embedding|encoder|typically|"
+    r"word links?|percentile)\b|[+−-]\d+\.\d+|\b[01]\.\d{2}\b"
 )
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
 _QUOTED = re.compile(r"[“«\"]\s*([^”»\"]{2,200}?)\s*[”»\"]")
