@@ -6,7 +6,6 @@ beforehand by the caller and passed in, so this module never touches the network
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from typing import Any
 from align.aligner import align_texts
 from align.checks import CheckConfig, run_checks
 from align.checks.base import CheckInput
+from align.corpus.lines import parse_heading, parse_loose_heading
 from align.embed.base import Encoder
 from align.model import (
     SEVERITY_RANK,
@@ -333,15 +333,16 @@ def compared_counts(events: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     }
 
 
-#: "- 1°/Title …" or "2°/Title …": a line of the list of the day's events, not a post title.
-_DAY_LIST_LINE = re.compile(r"^\s*[-–•]?\s*\d+\s*°\s*/")
+def _lists_an_event(text: str) -> bool:
+    """A line of the list of the day's events ("- 1°/Title …", "1/ Title – 19:10")."""
+    return parse_heading(text) is not None or parse_loose_heading(text) is not None
 
 
 def post_title(post: Post) -> str:
     """The blog's own header line when the post has one, else the day its events are from."""
     for block in post.outside:
         text = block.text.strip()
-        if text and not _DAY_LIST_LINE.match(text):
+        if text and not _lists_an_event(text):
             return text
     dates = [e.date_text for e in post.events if e.date_text]
     if dates:

@@ -164,3 +164,11 @@ def test_a_heading_ending_with_a_time_only() -> None:
     )
     dashed = parse_loose_heading("- 2/ Conversation téléphonique – 20h30 au Kremlin")
     assert dashed is not None and dashed.in_day_list and dashed.place_text == "Kremlin"
+
+
+def test_the_title_of_a_2020_digest_is_its_header_not_its_day_list() -> None:
+    from align.pipeline import post_title
+
+    without_header = DIGEST_2020.split("\n", 2)[2]  # the day's list comes first
+    assert post_title(read(without_header)) == "post"  # the file's name, not "1/ Instruction…"
+    assert post_title(read(DIGEST_2020)).startswith("1234 – Russie…")
