@@ -32,9 +32,11 @@ import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 PROJECT = Path(__file__).resolve().parents[1]
 if str(PROJECT) not in sys.path:
@@ -248,17 +250,251 @@ def describe_data() -> str:
     return "\n".join(lines)
 
 
+# --- the benchmark ------------------------------------------------------------------------
+
+
+def _links(pair_id: str, fr: str, en: str, encoder: Any, memo: dict) -> list[dict[str, Any]]:
+    """The word links of a one-bead pair (align.words.link_event), as the JSON holds them."""
+    key = (fr, en)
+    if key not in memo:
+        from align.model import Bead, Sentence, Side
+        from align.words import link_event
+
+        fr_sentence = Sentence(Side.FR, 0, fr, 0, (0, len(fr)))
+        en_sentence = Sentence(Side.EN, 0, en, 0, (0, len(en)))
+        links = link_event((fr_sentence,), (en_sentence,), (Bead((0,), (0,), 0.8),), encoder)[0]
+        memo[key] = [link.to_json() for link in links]
+    return memo[key]
+
+
+def documents(
+    pairs: Sequence[TermPair], encoder: Any, memo: dict, replace: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """The pairs as checked documents, one per kremlin page and one event per pair (each a
+    single bead with its links), the French of `replace`d pairs swapped in."""
+    replace = replace or {}
+    by_page: dict[str, list[TermPair]] = {}
+    for pair in pairs:
+        by_page.setdefault(pair.page, []).append(pair)
+    out = []
+    for page, members in by_page.items():
+        events = []
+        for pair in members:
+            fr = replace.get(pair.id, pair.fr)
+            events.append(
+                {
+                    "index": len(events) + 1,
+                    "title": pair.id,
+                    "source_url": f"http://en.kremlin.ru/events/president/news/{page}#{pair.id}",
+                    "compared": True,
+                    "fr_sentences": [{"id": 0, "text": fr, "kind": "body"}],
+                    "en_sentences": [{"id": 0, "text": pair.en, "kind": "body"}],
+                    "alignment": [
+                        {
+                            "fr": [0],
+                            "en": [0],
+                            "score": 0.8,
+                            "links": _links(pair.id, fr, pair.en, encoder, memo),
+                        }
+                    ],
+                    "findings": [],
+                    "summary": {"counts": {}, "by_severity": {}},
+                }
+            )
+        out.append({"path": f"kremlin-{page}", "stem": f"kremlin-{page}", "events": events})
+    return out
+
+
+def _findings(docs: Sequence[Mapping[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """(pair id, finding) for every terminology finding of the documents."""
+    return [
+        (event["title"], finding)
+        for d in docs
+        for event in d["events"]
+        for finding in event["findings"]
+        if finding["type"] == "terminology"
+    ]
+
+
+@dataclass(frozen=True)
+class Score:
+    occurrences: int
+    false_alarms: int
+    injections: int
+    caught: int
+    missed: tuple[TermInjection, ...]
+    alarms: tuple[tuple[str, str], ...]  # (pair id, message) of each false alarm
+    by_class: dict[str, tuple[int, int]]  # class -> (caught, total)
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.injections if self.injections else 0.0
+
+    @property
+    def false_per_100(self) -> float:
+        return 100 * self.false_alarms / self.occurrences if self.occurrences else 0.0
+
+
+def score(half: str, glossary: Any, encoder: Any, memo: dict, config: Any = None) -> Score:
+    """Recall on the injections (one at a time, the rest of the half faithful) and false
+    alarms on the faithful half, per 100 annotated term occurrences."""
+    from align.terminology import DEFAULT_TERM_CONFIG, annotate
+
+    config = config or DEFAULT_TERM_CONFIG
+    pairs = load_pairs(half)
+    occurrences = sum(len(p.mentions) for p in pairs)
+    faithful = annotate(documents(pairs, encoder, memo), glossary=glossary, config=config)
+    alarms = _findings(faithful.documents)
+    caught = 0
+    missed = []
+    by_class: dict[str, list[int]] = {c: [0, 0] for c in CLASSES}
+    for injection in load_injections(half):
+        docs = documents(pairs, encoder, memo, {injection.pair_id: injection.fr_corrupted})
+        outcome = annotate(docs, glossary=glossary, config=config)
+        hit = any(
+            pair_id == injection.pair_id
+            and _term_matches(finding.get("details", {}).get("term", ""), injection.term)
+            for pair_id, finding in _findings(outcome.documents)
+        )
+        by_class[injection.cls][1] += 1
+        if hit:
+            caught += 1
+            by_class[injection.cls][0] += 1
+        else:
+            missed.append(injection)
+    return Score(
+        occurrences=occurrences,
+        false_alarms=len(alarms),
+        injections=len(load_injections(half)),
+        caught=caught,
+        missed=tuple(missed),
+        alarms=tuple((pair_id, f["message"]) for pair_id, f in alarms),
+        by_class={c: (v[0], v[1]) for c, v in by_class.items()},
+    )
+
+
+@dataclass(frozen=True)
+class SecondScore:
+    occurrences: int  # term occurrences the check followed (corpus terms and glossary terms)
+    false_alarms: int
+    alarms: tuple[tuple[str, str], ...]
+
+    @property
+    def false_per_100(self) -> float:
+        return 100 * self.false_alarms / self.occurrences if self.occurrences else 0.0
+
+
+def second_translator(
+    set_name: str, glossary: Any, encoder: Any, memo: dict, config: Any = None
+) -> SecondScore:
+    """False alarms on another hand's faithful kremlin translations (bench/wordsets.py, by
+    helper H0, written for the word checks without a thought for terminology): every
+    finding is a false alarm; occurrences are those of the terms the check followed."""
+    from align.terminology import DEFAULT_TERM_CONFIG, annotate
+    from bench.wordsets import load_pairs as word_pairs
+
+    pairs = [
+        TermPair(p.id, p.source.rsplit("/", 1)[-1], p.en, p.fr, ()) for p in word_pairs(set_name)
+    ]
+    outcome = annotate(
+        documents(pairs, encoder, memo), glossary=glossary, config=config or DEFAULT_TERM_CONFIG
+    )
+    places = {
+        (*o.place, o.en_sentence, o.en_start) for r in outcome.reports for o in r.occurrences
+    } | {(*o.place, o.en_sentence, o.en_start) for h in outcome.hits for o in h.occurrences}
+    alarms = _findings(outcome.documents)
+    return SecondScore(
+        len(places), len(alarms), tuple((pair_id, f["message"]) for pair_id, f in alarms)
+    )
+
+
+def _term_matches(found: str, injected: str) -> bool:
+    """The finding names the injected term (or a term that contains it, or inside it)."""
+    a, b = found.casefold(), injected.casefold()
+    return bool(a) and (a in b or b in a)
+
+
+def _encoder(name: str) -> Any:
+    if name == "none":
+        return None
+    from align.embed import get_encoder
+
+    return get_encoder(name, cache_path=PROJECT / "bench" / "out" / "term_bench.sqlite")
+
+
+def _config(settings: Sequence[str]) -> Any:
+    from dataclasses import replace
+
+    from align.terminology import DEFAULT_TERM_CONFIG
+
+    values: dict[str, Any] = {}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        default = getattr(DEFAULT_TERM_CONFIG, name)
+        values[name] = type(default)(value)
+    return replace(DEFAULT_TERM_CONFIG, **values)
+
+
+def _report(half: str, label: str, result: Score, verbose: bool) -> None:
+    classes = ", ".join(f"{c} {k}/{n}" for c, (k, n) in result.by_class.items())
+    print(
+        f"{half:8} {label:17} recall {result.recall:.2f} ({result.caught}/{result.injections};"
+        f" {classes})  false alarms {result.false_alarms}"
+        f" = {result.false_per_100:.2f} per 100 term occurrences ({result.occurrences})"
+    )
+    if verbose:
+        for injection in result.missed:
+            print(f"    missed {injection.pair_id} [{injection.cls}] {injection.note}")
+        for pair_id, message in result.alarms:
+            print(f"    false alarm {pair_id}: {message}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", action="store_true", help="describe the data and stop")
+    parser.add_argument("--half", choices=HALVES, default="tune")
+    parser.add_argument("--encoder", default="use", help="use | none | st:<model>")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list misses and alarms")
+    parser.add_argument(
+        "--second",
+        action="store_true",
+        help="also false alarms on bench/wordsets.py's kremlin-<half> translations",
+    )
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE", help="a TermConfig field"
+    )
     args = parser.parse_args(argv)
     try:
         if args.data:
             print(describe_data())
             return 0
+        load_pairs(args.half)
     except TermDataUnavailable as error:
         print(f"skipped: {error}")
         return 1 if os.environ.get("CI") == "true" else 0
+    from align.terminology import load_glossary
+
+    glossary = load_glossary(DATA / "glossary.tsv")
+    encoder = _encoder(args.encoder)
+    config = _config(args.set)
+    memo: dict = {}
+    for label, chosen in (("without glossary", None), ("with glossary", glossary)):
+        from align.terminology import EMPTY
+
+        result = score(args.half, chosen or EMPTY, encoder, memo, config)
+        _report(args.half, label, result, args.verbose)
+        if args.second:
+            second = second_translator(
+                f"kremlin-{args.half}", chosen or EMPTY, encoder, memo, config
+            )
+            print(
+                f"{'':8} {label:17} second translator (bench/wordsets kremlin-{args.half}):"
+                f" false alarms {second.false_alarms} = {second.false_per_100:.2f} per 100"
+                f" term occurrences ({second.occurrences})"
+            )
+            if args.verbose:
+                for pair_id, message in second.alarms:
+                    print(f"    false alarm {pair_id}: {message}")
     return 0
 
 

@@ -1,0 +1,233 @@
+"""One term, one rendering: the renderings of every followed term across the checked posts.
+
+For each term that recurs, the renderings its links give are candidates; a candidate's support
+is the number of the term's occurrences whose bead holds it (found in the French whatever the
+links say, so a missed link does not count against it). The most specific candidate that
+dominates (enough support, a large enough share) is the term's rendering; a bead where the
+term appears without it is a deviation, reported with what the links show in its place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from align.terminology.model import BeadWords, Occurrence, PostWords, TermConfig
+from align.terminology.terms import Candidate, candidates, occurrence
+from align.terminology.text import Match, find_rendering, same_word
+
+
+@dataclass(frozen=True)
+class Rendering:
+    keys: tuple[str, ...] | None  # None: nothing linked and the expected rendering absent
+    text: str  # as most often written ("" when keys is None)
+    count: int
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """A bead where a term appears without its rendering."""
+
+    occurrences: tuple[Occurrence, ...]  # those not rendered as expected (first is shown)
+    in_bead: int  # occurrences of the term in the bead
+    found: int  # times the expected rendering is found in the bead's French
+    other_terms: tuple[str, ...]  # terms whose rendering the French used here
+
+
+@dataclass(frozen=True)
+class TermReport:
+    term: str  # key
+    text: str  # the English as most often written
+    occurrences: tuple[Occurrence, ...]
+    expected: Rendering | None  # the dominant rendering, if one dominates
+    renderings: tuple[Rendering, ...]  # how the occurrences are rendered, most frequent first
+    labels: tuple[tuple[str, ...] | None, ...]  # per occurrence, the rendering it counts as
+    deviations: tuple[Deviation, ...]
+
+    @property
+    def share(self) -> float:
+        return self.expected.count / len(self.occurrences) if self.expected else 0.0
+
+
+def followed_occurrences(posts: Sequence[PostWords], config: TermConfig) -> list[Occurrence]:
+    """Every occurrence of every term that recurs in the posts. A term seen (almost) only
+    inside a longer followed term is not followed on its own ("Prosecutor General" inside
+    "Prosecutor General’s Office"); one that also recurs alone is followed everywhere
+    ("Government", inside "Government of the Russian Federation" too)."""
+    found = [
+        (post.document, bead, candidates(sentence, config.max_term_words))
+        for post in posts
+        for bead in post.beads
+        for sentence in bead.en
+    ]
+    counts = Counter(c.key for _, _, cs in found for c in cs)
+    inside: dict[str, list[tuple[int, Candidate]]] = defaultdict(list)
+    for n, (_, _, cs) in enumerate(found):
+        for c in cs:
+            inside[c.key].append((n, c))
+    kept: set[str] = set()
+    for key in sorted(counts, key=lambda k: (-len(k.split()), k)):
+        if counts[key] < config.min_occurrences:
+            continue
+        alone = sum(
+            1
+            for n, c in inside[key]
+            if not any(
+                longer.key in kept
+                and longer.size > c.size
+                and longer.first <= c.first
+                and c.last <= longer.last
+                for longer in found[n][2]
+            )
+        )
+        if alone >= config.min_occurrences:
+            kept.add(key)
+    return [
+        occurrence(document, bead, c) for document, bead, cs in found for c in cs if c.key in kept
+    ]
+
+
+class _Finder:
+    """Where a rendering is found in a bead's French, memoised per (bead, rendering)."""
+
+    def __init__(self) -> None:
+        self.memo: dict[tuple[int, tuple[str, ...]], list[Match]] = {}
+
+    def __call__(self, bead: BeadWords, keys: tuple[str, ...]) -> list[Match]:
+        key = (id(bead), keys)
+        if key not in self.memo:
+            self.memo[key] = find_rendering(bead.french(), keys)
+        return self.memo[key]
+
+
+def _fits(keys: Iterable[str], expected: Sequence[str]) -> bool:
+    return all(any(same_word(k, e) for e in expected) for k in keys)
+
+
+def _by_bead(occurrences: Sequence[Occurrence]) -> dict[tuple[str, int, int], list[int]]:
+    groups: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for n, o in enumerate(occurrences):
+        groups[o.place].append(n)
+    return groups
+
+
+def _dominant(
+    occurrences: Sequence[Occurrence], config: TermConfig, find: _Finder
+) -> tuple[tuple[str, ...], int] | None:
+    groups = _by_bead(occurrences)
+    options = {k for o in occurrences for k in (o.rendering, o.core) if k}
+    best: tuple[tuple[int, int], tuple[str, ...], int] | None = None
+    for keys in options:
+        support = sum(
+            min(len(members), len(find(occurrences[members[0]].bead, keys)))
+            for members in groups.values()
+        )
+        if support < config.min_support or support < config.min_share * len(occurrences):
+            continue
+        rank = (len(keys), support)
+        if best is None or rank > best[0]:
+            best = (rank, tuple(sorted(keys)), support)
+    return None if best is None else (best[1], best[2])
+
+
+def judge_term(
+    occurrences: Sequence[Occurrence],
+    config: TermConfig,
+    find: _Finder,
+    dominant_of: dict[str, tuple[str, ...]] | None = None,
+) -> TermReport:
+    """The renderings of one term, its dominant rendering and the beads that lack it."""
+    term = occurrences[0].term
+    text = Counter(o.en_text for o in occurrences).most_common(1)[0][0]
+    dominant = _dominant(occurrences, config, find)
+    labels: list[tuple[str, ...] | None] = [o.rendering for o in occurrences]
+    expected_texts: Counter[str] = Counter()
+    deviations: list[Deviation] = []
+    if dominant is not None:
+        expected, _ = dominant
+        for members in _by_bead(occurrences).values():
+            bead = occurrences[members[0]].bead
+            matches = find(bead, expected)
+            expected_texts.update(m.text for m in matches)
+            for n in members[: len(matches)]:
+                labels[n] = expected
+            if len(matches) >= len(members):
+                continue
+            lacking = [occurrences[n] for n in members]
+            if matches:  # some rendered: report only occurrences linked to something else
+                lacking = [o for o in lacking if o.core and not _fits(o.core, expected)]
+                lacking = lacking[: len(members) - len(matches)]
+                for o in lacking:
+                    labels[occurrences.index(o)] = o.rendering
+            if lacking:
+                deviations.append(
+                    Deviation(
+                        tuple(lacking),
+                        len(members),
+                        len(matches),
+                        _others(lacking[0], term, dominant_of or {}),
+                    )
+                )
+    renderings = _renderings(occurrences, labels, dominant[0] if dominant else None, expected_texts)
+    expected_rendering = None
+    if dominant is not None:
+        expected_rendering = next(r for r in renderings if r.keys == dominant[0])
+    return TermReport(
+        term=term,
+        text=text,
+        occurrences=tuple(occurrences),
+        expected=expected_rendering,
+        renderings=renderings,
+        labels=tuple(labels),
+        deviations=tuple(deviations),
+    )
+
+
+def _others(o: Occurrence, term: str, dominant_of: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Terms whose dominant rendering is what this occurrence's French says."""
+    if not o.rendering:
+        return ()
+    return tuple(
+        other
+        for other, keys in dominant_of.items()
+        if other != term and keys and _fits(keys, o.rendering) and _fits(o.rendering, keys)
+    )
+
+
+def _renderings(
+    occurrences: Sequence[Occurrence],
+    labels: Sequence[tuple[str, ...] | None],
+    expected: tuple[str, ...] | None,
+    expected_texts: Counter[str],
+) -> tuple[Rendering, ...]:
+    """Each rendering with its count, written as most often seen (the expected one as found
+    in the French, the others as their links cover them)."""
+    texts: dict[tuple[str, ...] | None, Counter[str]] = defaultdict(Counter)
+    for o, label in zip(occurrences, labels, strict=True):
+        if label is not None and label != expected and o.fr_text:
+            texts[label][o.fr_text] += 1
+    if expected is not None:
+        texts[expected] = expected_texts
+    return tuple(
+        Rendering(keys, texts[keys].most_common(1)[0][0] if texts.get(keys) else "", count)
+        for keys, count in Counter(labels).most_common()
+    )
+
+
+def judge(posts: Sequence[PostWords], config: TermConfig) -> list[TermReport]:
+    """A report for every followed term of the posts, most frequent first."""
+    occurrences = followed_occurrences(posts, config)
+    by_term: dict[str, list[Occurrence]] = defaultdict(list)
+    for o in occurrences:
+        by_term[o.term].append(o)
+    find = _Finder()
+    # first pass: each term's dominant rendering, so a deviation can say whose rendering it
+    # borrowed ("Conseil d’État" for "State Duma" is the rendering of "State Council")
+    dominant_of = {}
+    for term, found in by_term.items():
+        dominant = _dominant(found, config, find)
+        if dominant is not None:
+            dominant_of[term] = dominant[0]
+    reports = [judge_term(found, config, find, dominant_of) for found in by_term.values()]
+    return sorted(reports, key=lambda r: (-len(r.occurrences), r.term))
