@@ -20,6 +20,7 @@ KNOWN_KEYS = frozenset(
         "encoder",
         "jobs",
         "ignore",
+        "glossary",
         "fail_on",
         "cache_dir",
         "thresholds",
@@ -54,6 +55,7 @@ class Settings:
     encoder: str = "use"
     jobs: int = field(default_factory=lambda: default_jobs())
     ignore: Path | None = None
+    glossary: Path | None = None  # terminology glossary (docs/terminology.md)
     fail_on: str | None = None
     cache_dir: Path | None = None  # None: $FIDELITY_CACHE or the user cache folder
     thresholds: dict[str, int | float] = field(default_factory=dict)
@@ -145,6 +147,7 @@ def settings_from_table(table: dict[str, Any], source: Path | None = None) -> Se
         encoder=str(table.get("encoder", defaults.encoder)),
         jobs=jobs,
         ignore=path_of("ignore"),
+        glossary=path_of("glossary"),
         fail_on=fail_on,
         cache_dir=path_of("cache_dir"),
         # Kept as written: some thresholds are counts (whole numbers), the rest fractions.
