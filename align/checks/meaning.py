@@ -31,7 +31,7 @@ from align.words.lexicon import (
     loanwords,
     zipf,
 )
-from align.words.tokens import Token, tokenise
+from align.words.tokens import Token, fold, short_quotes, tokenise
 
 # --- similarity far below the event's own ----------------------------------------------------
 
@@ -443,50 +443,97 @@ class EnglishWord:
 
 def english_word_runs(french: str, english: str, config: CheckConfig) -> list[list[EnglishWord]]:
     """Runs of consecutive English words in a French sentence: English acronyms French
-    replaces ("du GDP"), common English words that are not French ones, and established
-    loanwords when they stand inside a longer English run ("business leaders"). Quotes,
-    names and acronyms French keeps are left out."""
+    replaces ("du GDP"), common English words that are not French ones ("le Board"),
+    established loanwords when they stand inside a longer English run ("business leaders"),
+    and English institutional names after a French article ("le Security Council"). Short
+    quotations, names and acronyms French keeps are left out."""
     english_words = {t.folded for t in tokenise(english, "en")}
     english_as_written = {t.text for t in tokenise(english, "en")}
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(french)]
+    english_folded = " ".join(fold(english).split())
+    quoted = short_quotes(french)
     tokens = tokenise(french, "fr")
+    capitalised_runs = _capitalised_runs(tokens)
+    in_runs = {k for first, last in capitalised_runs for k in range(first, last + 1)}
     runs: list[list[EnglishWord]] = []
     current: list[EnglishWord] = []
     for position, token in enumerate(tokens):
-        word = _english_word(token, english_words, english_as_written, quoted, config)
-        if word is not None and _inside_capitalised_run(tokens, position):
-            word = None  # a title or a name kept in English: "Future Technologies Forum"
+        word = None
+        if position not in in_runs:
+            word = _english_word(token, english_words, english_as_written, quoted, config)
         if word is not None:
             current.append(word)
             continue
-        if current and token.lower in {"of", "and", "the", "for"}:
-            continue  # "Board of Directors": English function words join a run
+        if current and token.lower in _JOINERS:
+            continue  # English function words join a run
         runs.append(current)
         current = []
     runs.append(current)
-    return [run for run in runs if _is_error(run)]
+    found = [run for run in runs if _is_error(run)]
+    for first, last in capitalised_runs:
+        name = _english_name(tokens, first, last, english_folded, quoted, config)
+        if name:
+            found.append(name)
+    return sorted(found, key=lambda run: run[0].token.start)
 
 
-def _inside_capitalised_run(tokens: Sequence[Token], position: int) -> bool:
-    """A capitalised word next to another capitalised word (or joined to one by "and",
-    "of"): part of a title or a name."""
-    token = tokens[position]
-    if not token.capitalised or token.acronym:
-        return False
+_JOINERS = frozenset({"of", "and", "the", "for", "&"})
+#: French words after which a capitalised English phrase is a name the translation should
+#: have rendered: "le Security Council", "du Federation Council", "les Russian Railways".
+_FRENCH_ARTICLES = frozenset({"le", "la", "les", "l'", "du", "des", "au", "aux"})
 
-    def capitalised(k: int) -> bool:
-        return 0 <= k < len(tokens) and tokens[k].capitalised and not tokens[k].initial
 
-    joiners = {"and", "of", "the", "for", "&"}
-    before = position - 1
-    while before >= 0 and tokens[before].lower in joiners:
-        before -= 1
-    after = position + 1
-    while after < len(tokens) and tokens[after].lower in joiners:
-        after += 1
-    return (
-        capitalised(before) or capitalised(after) or (token.initial and capitalised(position + 1))
-    )
+def _capitalised_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(first, last) token positions of runs of two or more capitalised words (joined by
+    "of", "and" …); a run may start with the sentence's first word."""
+    runs = []
+    position = 0
+    while position < len(tokens):
+        if not tokens[position].capitalised or tokens[position].function:
+            position += 1
+            continue
+        last = position
+        k = position + 1
+        while k < len(tokens):
+            if tokens[k].capitalised and not tokens[k].initial:
+                last = k
+                k += 1
+            elif tokens[k].lower in _JOINERS and k + 1 < len(tokens) and tokens[k + 1].capitalised:
+                k += 1
+            else:
+                break
+        if last > position:
+            runs.append((position, last))
+        position = last + 1
+    return runs
+
+
+def _english_name(
+    tokens: Sequence[Token],
+    first: int,
+    last: int,
+    english_folded: str,
+    quoted: list[tuple[int, int]],
+    config: CheckConfig,
+) -> list[EnglishWord] | None:
+    """A capitalised run that is an English name the French should have translated: after a
+    French article, copied from the English, and mostly English words ("Future Technologies
+    Forum" is mostly French words; "Worker and Collective Farm Woman" follows no article)."""
+    if first == 0 or tokens[first - 1].lower.replace("’", "'") not in _FRENCH_ARTICLES:
+        return None
+    words = [t for t in tokens[first : last + 1] if t.lower not in _JOINERS]
+    if any(a <= words[0].start < b for a, b in quoted):
+        return None
+    phrase = " ".join(t.folded for t in tokens[first : last + 1])
+    if phrase not in english_folded:
+        return None
+    frequencies = [(zipf(t.lower, "en"), zipf(t.lower, "fr")) for t in words]
+    english_like = [
+        en >= config.untranslated_word_zipf and en - fr >= config.untranslated_word_margin
+        for en, fr in frequencies
+    ]
+    if 3 * sum(english_like) < 2 * len(words):
+        return None
+    return [EnglishWord(t, en, fr, True) for t, (en, fr) in zip(words, frequencies, strict=True)]
 
 
 def _is_error(run: Sequence[EnglishWord]) -> bool:
@@ -509,7 +556,7 @@ def _english_word(
         return None
     if token.acronym:
         french = english_acronyms().get(token.text)
-        if french is None or token.text not in english_as_written:
+        if french is None or not {token.text, token.text + "s"} & english_as_written:
             return None
         return EnglishWord(token, 0.0, 0.0, True, acronym_fr=french)
     if (

@@ -28,25 +28,28 @@ from align.model import (
     finding_id,
 )
 from align.words.lexicon import zipf
-from align.words.tokens import Token, tokenise
+from align.words.tokens import Token, short_quotes, tokenise
 
 _ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|eme)?$", re.IGNORECASE)
-_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 #: Neighbours for a suggestion are searched among this many most frequent French words.
 SUGGESTION_VOCABULARY = 100_000
 
 
 @lru_cache(maxsize=65536)
-def known_french(word: str) -> bool:
-    """A word (lower case) of the French word lists."""
+def lemmatiser_knows(word: str) -> bool:
+    """simplemma's French dictionary has the word: a form of a French word (a passé simple,
+    a rare plural), however rare on the web."""
     import simplemma
 
-    if zipf(word, "fr") > 0:
-        return True
     try:
         return bool(simplemma.is_known(word, lang="fr"))
     except (ValueError, KeyError):
         return False
+
+
+def known_french(word: str) -> bool:
+    """A word (lower case) of either French word list."""
+    return zipf(word, "fr") > 0 or lemmatiser_knows(word)
 
 
 #: Prefixes French glues to any word ("cybercriminalité", "hydrotechniques").
@@ -137,10 +140,6 @@ def nearest_word(word: str) -> tuple[str, int] | None:
     return best, best_distance
 
 
-def _in_quotes(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-
-
 class SpellingCheck:
     """French non-words and likely typos in the translation text."""
 
@@ -167,7 +166,7 @@ class SpellingCheck:
         for sentence in data.fr:
             if sentence.kind not in TRANSLATION_SENTENCE_KINDS:
                 continue
-            quoted = _in_quotes(sentence.text)
+            quoted = short_quotes(sentence.text)
             for token in tokenise(sentence.text, "fr", sentence.index, split_hyphens=True):
                 if any(a <= token.start < b for a, b in quoted):
                     continue
@@ -196,7 +195,9 @@ class SpellingCheck:
             return None
         if not known_french(word) and compound_of_known(word):
             return None
-        if known_french(word):
+        if lemmatiser_knows(word):
+            return None
+        if known_french(word):  # only the web's frequency list has it: a rare spelling
             frequency = zipf(word, "fr")
             if frequency >= self.config.spelling_rare_zipf or zipf(word, "en") > 0:
                 return None

@@ -27,9 +27,9 @@ import numpy as np
 from align.checks.base import CheckInput
 from align.checks.config import DEFAULT_CONFIG, CheckConfig
 from align.checks.evidence import embed, en_text, fr_text, one_line
-from align.model import Bead, Finding, FindingType, Severity, WordLink, finding_id
-from align.words.lexicon import FalseFriend, bilingual, false_friends
-from align.words.tokens import Token, fold, tokenise
+from align.model import Bead, Finding, FindingType, Sentence, Severity, WordLink, finding_id
+from align.words.lexicon import FalseFriend, Sense, bilingual, false_friends, senses
+from align.words.tokens import fold, tokenise
 
 
 @dataclass(frozen=True)
@@ -69,16 +69,43 @@ def _word_json(sentence: int, span: Sequence[int], text: str) -> dict[str, objec
     return {"sentence": sentence, "span": list(span), "text": text}
 
 
-def _contains_phrase(folded_text: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", folded_text) is not None
+@dataclass(frozen=True)
+class Mention:
+    """Where a word or phrase of a lexicon entry stands in a bead."""
+
+    sentence: int
+    span: tuple[int, int]
+    text: str
 
 
-def _has_form(tokens: Sequence[Token], forms: Sequence[str]) -> Token | None:
-    folded = {fold(f) for f in forms}
-    for token in tokens:
-        if token.folded in folded or fold(token.lemma) in folded:
-            return token
-    return None
+class BeadSide:
+    """One side of a bead, searchable for lexicon forms by word, lemma or phrase (accents
+    and case ignored)."""
+
+    def __init__(self, sentences: Sequence[Sentence], lang: str) -> None:
+        self.sentences = list(sentences)
+        self.tokens = [t for s in sentences for t in tokenise(s.text, lang, s.index)]
+        self.folded = {s.index: fold(s.text) for s in sentences}
+
+    def find(self, forms: Sequence[str]) -> Mention | None:
+        for form in forms:
+            folded_form = fold(form)
+            if " " in folded_form or "'" in folded_form or "-" in folded_form:
+                for sentence in self.sentences:
+                    match = re.search(
+                        rf"(?<!\w){re.escape(folded_form)}(?!\w)", self.folded[sentence.index]
+                    )
+                    if match:
+                        span = (match.start(), match.end())
+                        return Mention(sentence.index, span, sentence.text[slice(*span)])
+                continue
+            for token in self.tokens:
+                if token.folded == folded_form or fold(token.lemma) == folded_form:
+                    return Mention(token.sentence, (token.start, token.end), token.text)
+        return None
+
+    def has(self, forms: Sequence[str]) -> bool:
+        return self.find(forms) is not None
 
 
 class WordingCheck:
@@ -94,7 +121,7 @@ class WordingCheck:
         flagged: set[tuple[int, tuple[int, int]]] = set()  # English words already reported
         for bead in data.beads:
             if bead.fr and bead.en:
-                for finding, key in self._false_friends(data, bead):
+                for finding, key in self._lexical(data, bead):
                     findings.append(finding)
                     flagged.add(key)
         if data.links:
@@ -103,32 +130,30 @@ class WordingCheck:
 
     # --- false friends ----------------------------------------------------------------------
 
-    def _false_friends(self, data: CheckInput, bead: Bead):
-        en_tokens = [t for i in bead.en for t in tokenise(data.en[i].text, "en", i)]
-        fr_tokens = [t for i in bead.fr for t in tokenise(data.fr[i].text, "fr", i)]
-        en_folded = fold(en_text(data, bead))
-        fr_folded = fold(fr_text(data, bead))
+    def _lexical(self, data: CheckInput, bead: Bead):
+        """False friends and wrong senses from the curated lists: (finding, English word)."""
+        english = BeadSide([data.en[i] for i in bead.en], "en")
+        french = BeadSide([data.fr[i] for i in bead.fr], "fr")
         for entry in false_friends():
-            english = _has_form(en_tokens, entry.english)
-            if english is None:
+            word = english.find(entry.english)
+            look_alike = french.find(entry.false_friend) if word else None
+            if word is None or look_alike is None:
                 continue
-            french = _has_form(fr_tokens, entry.false_friend)
-            if french is None:
+            if french.has(entry.right) or english.has(entry.legit_when):
+                continue  # rendered right as well, or the look-alike renders another word
+            finding = self._false_friend_finding(data, bead, entry, word, look_alike)
+            yield finding, (word.sentence, word.span)
+        for sense in senses():
+            word = english.find(sense.english)
+            if word is None or (sense.cue and not english.has(sense.cue)):
                 continue
-            if any(_contains_phrase(fr_folded, right) for right in entry.right):
-                continue  # the right rendering is there too
-            if any(_contains_phrase(en_folded, legit) for legit in entry.legit_when):
-                continue  # the look-alike renders another English word of the bead
-            yield (
-                self._false_friend_finding(data, bead, entry, english, french),
-                (
-                    english.sentence,
-                    (english.start, english.end),
-                ),
-            )
+            wrong = french.find(sense.wrong)
+            if wrong is None or french.has(sense.right) or english.has(sense.unless):
+                continue
+            yield self._sense_finding(data, bead, sense, word, wrong), (word.sentence, word.span)
 
     def _false_friend_finding(
-        self, data: CheckInput, bead: Bead, entry: FalseFriend, english: Token, french: Token
+        self, data: CheckInput, bead: Bead, entry: FalseFriend, english: Mention, french: Mention
     ) -> Finding:
         strong = entry.kind == "false"
         rights = ", ".join(f"“{r}”" for r in entry.right[:3])
@@ -136,8 +161,8 @@ class WordingCheck:
             id=finding_id(
                 FindingType.WORDING,
                 "false_friend",
-                english.lower,
-                french.lower,
+                english.text,
+                french.text,
                 fr_text(data, bead),
             ),
             type=FindingType.WORDING,
@@ -149,11 +174,37 @@ class WordingCheck:
             f"{entry.note}; the usual renderings are {rights}",
             details={
                 "reason": "false_friend",
-                "en_word": _word_json(english.sentence, (english.start, english.end), english.text),
-                "fr_word": _word_json(french.sentence, (french.start, french.end), french.text),
+                "en_word": _word_json(english.sentence, english.span, english.text),
+                "fr_word": _word_json(french.sentence, french.span, french.text),
                 "lexicon": "align/lexicons/false_friends.tsv",
                 "lexicon_line": entry.line(),
                 "lexicon_kind": entry.kind,
+            },
+        )
+
+    def _sense_finding(
+        self, data: CheckInput, bead: Bead, sense: Sense, english: Mention, french: Mention
+    ) -> Finding:
+        strong = sense.kind == "strong"
+        rights = ", ".join(f"“{r}”" for r in sense.right[:3])
+        return Finding(
+            id=finding_id(
+                FindingType.WORDING, "wrong_sense", english.text, french.text, fr_text(data, bead)
+            ),
+            type=FindingType.WORDING,
+            severity=Severity.MEDIUM if strong else Severity.LOW,
+            confidence=0.75 if strong else 0.45,
+            fr=bead.fr,
+            en=bead.en,
+            message=f"“{english.text}” is rendered as “{french.text}”, the wrong sense here: "
+            f"{sense.note} (usual: {rights})",
+            details={
+                "reason": "wrong_sense",
+                "en_word": _word_json(english.sentence, english.span, english.text),
+                "fr_word": _word_json(french.sentence, french.span, french.text),
+                "lexicon": "align/lexicons/senses.tsv",
+                "lexicon_line": sense.line(),
+                "lexicon_kind": sense.kind,
             },
         )
 
@@ -237,11 +288,7 @@ class WordingCheck:
         singles = sorted(r for r in renderings if " " not in r)
         if not singles:
             return None
-        fr_tokens = [t for i in bead.fr for t in tokenise(data.fr[i].text, "fr", i)]
-        if _has_form(fr_tokens, singles) is not None:
-            return None
-        folded = fold(fr_text(data, bead))
-        if any(_contains_phrase(folded, r) for r in renderings if " " in r):
+        if BeadSide([data.fr[i] for i in bead.fr], "fr").has(sorted(renderings)):
             return None
         return singles
 

@@ -92,6 +92,42 @@ def false_friends() -> tuple[FalseFriend, ...]:
     )
 
 
+@dataclass(frozen=True)
+class Sense:
+    """An English word whose usual French rendering is wrong in a context (senses.tsv)."""
+
+    english: tuple[str, ...]  # the word or phrase, lemmas or forms
+    cue: tuple[str, ...]  # English context words that select the sense (empty: always)
+    wrong: tuple[str, ...]  # French renderings wrong in that sense
+    right: tuple[str, ...]  # French renderings right in that sense
+    unless: tuple[str, ...]  # English words that select another sense
+    kind: str  # "strong" or "weak"
+    note: str
+
+    def line(self) -> str:
+        cue = f" (with {', '.join(self.cue[:4])}…)" if self.cue else ""
+        return (
+            f"{'/'.join(self.english)}{cue}: {', '.join(self.right)}, "
+            f"not {', '.join(self.wrong)} — {self.note}"
+        )
+
+
+@cache
+def senses() -> tuple[Sense, ...]:
+    return tuple(
+        Sense(
+            english=_forms(r["english"]),
+            cue=_forms(r["cue"]),
+            wrong=_forms(r["wrong"]),
+            right=_forms(r["right"]),
+            unless=_forms(r["unless"]),
+            kind=r["kind"],
+            note=r["note"],
+        )
+        for r in read_tsv("senses.tsv")
+    )
+
+
 @cache
 def loanwords() -> frozenset[str]:
     """English words French uses as its own (lower case)."""

@@ -29,6 +29,21 @@ _EN_CLITIC = re.compile(r"(?:n[’']t|[’'](?:s|ll|re|ve|d|m))$", re.IGNORECASE
 _OPENERS = re.compile(r"(?:^|[.!?«»\"“”:(\[—–])\s*")
 
 
+_QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+#: A quotation of at most this many words is a title or a cited phrase, kept as written.
+SHORT_QUOTE_WORDS = 8
+
+
+def short_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of the short quotations of a sentence (« New START », "the end of history"):
+    a title or a cited phrase is kept as written; a long one is dialogue, checked as text."""
+    return [
+        (m.start(), m.end())
+        for m in _QUOTE.finditer(text)
+        if len(_WORD.findall(m.group(0))) <= SHORT_QUOTE_WORDS
+    ]
+
+
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic apostrophes and hyphens made plain; one

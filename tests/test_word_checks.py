@@ -1,0 +1,177 @@
+"""The word-level checks on real sentences: spelling (non-words, typos), English words left in
+the French, outlier word links (wording), and their place among all checks."""
+
+from __future__ import annotations
+
+from align.checks import CheckInput, run_checks
+from align.checks.meaning import UntranslatedCheck
+from align.checks.spelling import SpellingCheck
+from align.checks.wording import WordingCheck
+from align.model import Bead, Finding, FindingType, Sentence, Severity, Side, WordLink
+
+
+def sentences(side: Side, texts: list[str]) -> tuple[Sentence, ...]:
+    return tuple(Sentence(side, i, t, 0, (0, len(t))) for i, t in enumerate(texts))
+
+
+def one(fr: str, en: str) -> CheckInput:
+    return CheckInput(
+        fr=sentences(Side.FR, [fr]), en=sentences(Side.EN, [en]), beads=(Bead((0,), (0,), 0.8),)
+    )
+
+
+def spelling(fr: str, en: str) -> list[Finding]:
+    return SpellingCheck().run(one(fr, en))
+
+
+def untranslated(fr: str, en: str) -> list[Finding]:
+    return UntranslatedCheck().run(one(fr, en))
+
+
+# --- spelling -------------------------------------------------------------------------------
+
+
+def test_a_french_non_word_is_medium_with_a_suggestion() -> None:
+    # kremlin.ru: "the first line will deliver gas…" — the repairs of the ships
+    (finding,) = spelling(
+        "Les réparations des navieres ont commencé au chantier naval de Kertch.",
+        "Repairs of the ships have begun at the Kerch shipyard.",
+    )
+    assert finding.type == FindingType.SPELLING and finding.severity == Severity.MEDIUM
+    assert finding.details["reason"] == "non_word"
+    assert finding.details["fr_word"]["text"] == "navieres"
+    assert finding.details["suggestion"] == "navires"
+    assert "“navieres” is not a French word" in finding.message
+
+
+def test_a_rare_misspelling_next_to_a_common_word_is_a_low_typo() -> None:
+    (finding,) = spelling(
+        "Je dois tout d’abord vous féliciter sincérement pour les bons résultats des élections.",
+        "To begin with, I must sincerely congratulate you on the good results of the elections.",
+    )
+    assert finding.details["reason"] == "typo" and finding.severity == Severity.LOW
+    assert finding.details["suggestion"] == "sincèrement"
+
+
+def test_names_acronyms_figures_compounds_and_literary_forms_are_not_spelling_errors() -> None:
+    assert (
+        spelling(
+            "Vladimir Poutine et Kassym-Jomart Tokaïev ont évoqué l’OTSC, la cybercriminalité, "
+            "les ouvrages hydrotechniques et les relations russo-kazakhstanaises au XXIe siècle.",
+            "Vladimir Putin and Kassym-Jomart Tokayev discussed the CSTO, cybercrime, "
+            "hydro-technical constructions and Russian-Kazakhstan relations in the 21st century.",
+        )
+        == []
+    )
+    # passé simple and subjonctif imparfait are French, however rare on the web
+    assert spelling("Nous nous assîmes et il examina la lettre.", "We sat; he examined it.") == []
+    # a word the English side has too (a brand, a term kept as it is)
+    assert spelling("Le projet Vostochny avance.", "The Vostochny project is progressing.") == []
+
+
+def test_a_short_quotation_is_kept_as_written_but_dialogue_is_checked() -> None:
+    assert spelling("Il a cité « navieres » pour s’en moquer.", "He quoted “navieres”.") == []
+    (finding,) = spelling(
+        '" Je ne pourrai pas vous l\'expliqer, dit Alice, car je ne suis plus moi-même. "',
+        "' I can't explain myself, I'm afraid, sir, ' said Alice, ' because I'm not myself. '",
+    )
+    assert finding.details["suggestion"] == "expliquer"
+
+
+# --- English words left in the French --------------------------------------------------------
+
+
+def test_an_english_word_inside_a_french_name_is_untranslated() -> None:
+    (finding,) = untranslated(
+        "Le Board du Parquet général a décidé de se réunir en session élargie.",
+        "The Prosecutor General's Office Board decided to hold an expanded meeting.",
+    )
+    assert finding.type == FindingType.UNTRANSLATED and finding.severity == Severity.MEDIUM
+    assert finding.details["fr_word"]["text"] == "Board"
+    assert finding.details["words"][0]["in_english_sentence"] is True
+
+
+def test_an_english_institution_after_a_french_article_is_low() -> None:
+    # kremlin.ru: "the UN Security Council resolutions"
+    (finding,) = untranslated(
+        "Nous respectons pleinement les résolutions du Security Council de l’ONU.",
+        "We fully comply with the UN Security Council resolutions.",
+    )
+    assert finding.details["fr_word"]["text"] == "Security Council"
+    assert finding.severity == Severity.LOW
+
+
+def test_names_titles_and_loanwords_are_not_untranslated() -> None:
+    assert (
+        untranslated(
+            "Narendra Modi a reçu Vladimir Poutine ; le leader indien a parlé du Gazprom et du "
+            "week-end.",
+            "Narendra Modi received Vladimir Putin; the Indian leader spoke of Gazprom and the "
+            "weekend.",
+        )
+        == []
+    )
+    assert (
+        untranslated(
+            "Session plénière du Future Technologies Forum, à Moscou.",
+            "Plenary session of the Future Technologies Forum in Moscow.",
+        )
+        == []
+    )
+
+
+def test_an_english_word_not_in_the_english_sentence_is_low_and_says_so() -> None:
+    (finding,) = untranslated(
+        "Les entreprises ont signé un contrat pour la delivery de gaz naturel liquéfié.",
+        "The companies signed a contract for supplies of liquefied natural gas.",
+    )
+    assert finding.severity == Severity.LOW
+    assert "not in the English sentence" in finding.message
+
+
+# --- outlier links (wording) -------------------------------------------------------------
+
+
+def test_an_outlier_encoder_link_is_low_and_needs_the_links() -> None:
+    fr = ["Les dirigeants ont discuté de la concurrence et des échanges commerciaux."] * 1
+    en = ["The leaders discussed cooperation and trade exchanges."]
+    text_fr, text_en = fr[0], en[0]
+
+    def link(en_word: str, fr_word: str, score: float) -> WordLink:
+        a, b = text_en.index(en_word), text_fr.index(fr_word)
+        return WordLink(0, (a, a + len(en_word)), 0, (b, b + len(fr_word)), score, "encoder")
+
+    links = (
+        link("leaders", "dirigeants", 0.9),
+        link("discussed", "discuté", 0.86),
+        link("cooperation", "concurrence", 0.3),
+        link("trade", "commerciaux", 0.84),
+        link("exchanges", "échanges", 0.92),
+    )
+    data = CheckInput(
+        fr=sentences(Side.FR, fr),
+        en=sentences(Side.EN, en),
+        beads=(Bead((0,), (0,), 0.8),),
+        links=(links,),
+    )
+    (finding,) = WordingCheck().run(data)
+    assert finding.severity == Severity.LOW
+    assert finding.details["reason"] == "outlier_link"
+    assert finding.details["en_word"]["text"] == "cooperation"
+    assert finding.details["fr_word"]["text"] == "concurrence"
+    assert "“cooperation” is rendered as “concurrence” (0.30" in finding.message
+    # links not computed: the check copes and reports no outlier
+    assert WordingCheck().run(CheckInput(fr=data.fr, en=data.en, beads=data.beads)) == []
+
+
+def test_word_checks_run_among_all_checks_without_an_encoder() -> None:
+    found = run_checks(
+        one(
+            "Éventuellement, les navieres du Board seront réparés.",
+            "Eventually, the Board's ships will be repaired.",
+        )
+    )
+    kinds = {(str(f.type), f.details.get("reason")) for f in found}
+    assert ("wording", "false_friend") in kinds
+    assert ("spelling", "non_word") in kinds
+    assert ("untranslated", "english_words") in kinds
