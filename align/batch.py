@@ -63,6 +63,7 @@ class BatchOptions:
     mirrors: tuple[str, ...] = ()
     en_files: tuple[tuple[str, Path], ...] = ()  # (URL, file) pairs from --en URL=FILE
     ignore_file: Path | None = None
+    glossary_file: Path | None = None  # terminology glossary (align.terminology.glossary)
     jobs: int = 1
     force: bool = False
     thresholds: Mapping[str, int | float] = field(default_factory=dict)
@@ -89,6 +90,7 @@ class BatchResult:
     originals: list[OriginalOutcome]
     result: dict[str, Any]
     written: list[Path]
+    terminology_notes: list[str] = field(default_factory=list)  # for the run's summary
 
     @property
     def documents(self) -> list[dict[str, Any]]:
@@ -421,6 +423,7 @@ def run_batch(
     write_index = write_index or default_write_index
     config = check_config_from(options.thresholds)
     ignore_ids = load_ignore(options.ignore_file) if options.ignore_file else frozenset()
+    glossary = _load_glossary(options.glossary_file, progress)
     # Made before any work so a bad --encoder fails at once; its id keys the incremental state.
     cache_path = options.cache_dir / "embeddings.sqlite"
     encoder = get_encoder(options.encoder_spec, cache_path=cache_path)
@@ -530,14 +533,65 @@ def run_batch(
         )
     rank = {path: i for i, path in enumerate(order)}
     outcomes.sort(key=lambda o: rank.get(o.path, len(rank)))
+    terminology, notes = _terminology(
+        outcomes,
+        glossary,
+        ignore_ids,
+        options.out_dir,
+        lambda document: write_document(header, document, options.out_dir),
+    )
     documents = [o.document for o in outcomes if o.document is not None]
     events = [event for document in documents for event in document["events"]]
     result = {**header, **compared_counts(events), "documents": documents}
+    result["terminology"] = terminology
     try:
         written.extend(write_index(result, options.out_dir))
     except (ReportError, OSError) as error:
         raise BatchError(f"{error}; the posts' own reports are complete") from None
-    return BatchResult(posts=outcomes, originals=originals, result=result, written=written)
+    return BatchResult(
+        posts=outcomes, originals=originals, result=result, written=written, terminology_notes=notes
+    )
+
+
+def _load_glossary(path: Path | None, progress: Progress) -> Any:
+    """The terminology glossary; its bad lines are warnings, an unreadable file an error."""
+    from align.terminology import EMPTY, GlossaryError, load_glossary
+
+    if path is None:
+        return EMPTY
+    try:
+        glossary = load_glossary(path)
+    except GlossaryError as error:
+        raise BatchError(str(error)) from None
+    for problem in glossary.problems:
+        progress.warn(problem)
+    return glossary
+
+
+def _terminology(
+    outcomes: list[PostOutcome],
+    glossary: Any,
+    ignore_ids: frozenset[str],
+    out_dir: Path,
+    write: Callable[[dict[str, Any]], list[Path]],
+) -> tuple[dict[str, Any], list[str]]:
+    """The terminology check over every post of the run (its evidence is the whole folder):
+    documents whose result changed are written again. Returns the index summary and notes."""
+    from align.report import ReportError
+    from align.terminology.corpus import check_corpus
+
+    present = [n for n, o in enumerate(outcomes) if o.document is not None]
+    documents = [outcomes[n].document or {} for n in present]
+    fresh = [outcomes[n].status == "checked" for n in present]
+    terms = check_corpus(documents, fresh, out_dir, glossary=glossary, ignore_ids=ignore_ids)
+    for k in terms.rewrite:
+        document = terms.outcome.documents[k]
+        try:
+            write(document)
+        except (ReportError, OSError) as error:
+            raise BatchError(f"{error}; re-run to finish the terminology check") from None
+        outcomes[present[k]] = replace(outcomes[present[k]], document=document)
+    return terms.outcome.index, terms.notes
 
 
 def _check_in_pool(

@@ -15,7 +15,15 @@ from rich.markup import escape
 from typer import _click
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-from align.commands import align_cmd, check_cmd, check_pair_cmd, corpus_cmd, demo_cmd, fetch_cmd
+from align.commands import (
+    align_cmd,
+    check_cmd,
+    check_pair_cmd,
+    corpus_cmd,
+    demo_cmd,
+    fetch_cmd,
+    glossary_cmd,
+)
 
 #: (name, function) of every command, in the order `fidelity --help` lists them.
 COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
@@ -25,6 +33,7 @@ COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("corpus", corpus_cmd.corpus),
     ("align", align_cmd.align_command),
     ("demo", demo_cmd.demo),
+    ("glossary", glossary_cmd.glossary),
 )
 
 # What typer's type labels (`<list[Path]>`, `<bool>`, …) say, in the words of a usage line.

@@ -164,6 +164,12 @@ def check(
     ignore: Path | None = typer.Option(
         None, "--ignore", metavar="FILE", help="Ignore file of finding ids."
     ),
+    glossary: Path | None = typer.Option(
+        None,
+        "--glossary",
+        metavar="FILE",
+        help="Terminology glossary: English term, accepted French (docs/terminology.md).",
+    ),
     fail_on: str | None = typer.Option(
         None,
         "--fail-on",
@@ -222,6 +228,7 @@ def check(
     options = _options(
         settings, paths, out, offline, mirror, base_url, en, encoder, jobs, ignore, force, cache
     )
+    options = _with_glossary(options, glossary or settings.glossary)
     threshold = fail_on or settings.fail_on
     for path in options.paths:
         if not path.exists():
@@ -259,6 +266,8 @@ def check(
         for original in outcome.missing:
             err.print(f"  {original.url}: {original.reason or original.status}", highlight=False)
         err.print(how_to_supply_originals(options.cache_dir / "originals"), highlight=False)
+    for note in outcome.terminology_notes:
+        err.print(note, highlight=False)
     index = options.out_dir / "index.html"
     err.print(f"\nReports: {index}", highlight=False)
     err.print(f"Caches: {options.cache_dir} (originals, embeddings)", highlight=False)
@@ -303,6 +312,14 @@ def exit_decision(
     if threshold and events and not_compared == len(events):
         return EXIT_NOT_COMPARED, f"--fail-on {threshold}: no event could be compared"
     return EXIT_OK, None
+
+
+def _with_glossary(options: BatchOptions, glossary: Path | None) -> BatchOptions:
+    if glossary is not None and not glossary.is_file():
+        raise typer.BadParameter(f"{glossary}: no such file", param_hint="--glossary")
+    from dataclasses import replace
+
+    return replace(options, glossary_file=glossary)
 
 
 def _one_line(error: BaseException) -> str:

@@ -156,6 +156,12 @@ def check_pair(
     ignore: Path | None = typer.Option(
         None, "--ignore", metavar="FILE", help="Ignore file of finding ids."
     ),
+    glossary: Path | None = typer.Option(
+        None,
+        "--glossary",
+        metavar="FILE",
+        help="Terminology glossary: English term, accepted French (docs/terminology.md).",
+    ),
     fail_on: str | None = typer.Option(
         None,
         "--fail-on",
@@ -201,9 +207,14 @@ def check_pair(
     from align.ignore import apply_ignore, load_ignore
     from align.pipeline import SourceInfo, check_post, worst_severity
     from align.report import ReportError, write_document
+    from align.terminology import EMPTY, GlossaryError, annotate, load_glossary
 
     ignore_file = ignore or settings.ignore
+    glossary_file = glossary or settings.glossary
     try:
+        terms = load_glossary(glossary_file) if glossary_file else EMPTY
+        for problem in terms.problems:
+            err.print(labelled("warning", "yellow", problem), highlight=False)
         post = french_post(fr)
         original = english_original(en, original_url(post.events[0], en))
         check_config = check_config_from(settings.thresholds)
@@ -218,11 +229,13 @@ def check_pair(
                 check_config=check_config,
                 display_path=str(fr),
             )
-    except (PairError, BatchError, EncoderError, ValueError) as error:
+    except (PairError, BatchError, EncoderError, ValueError, GlossaryError) as error:
         raise fail(" ".join(str(error).split())) from None
 
     header = result_header(model.id, check_config.signature(), ignore_file)
     document = apply_ignore({"documents": [document]}, ignore_ids)["documents"][0]
+    # terminology: the glossary, and one rendering per term across the translation
+    document = annotate([document], glossary=terms, ignore_ids=ignore_ids).documents[0]
     out_dir = out or settings.out
     try:
         if output_format == "html":

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from align.model import Finding, FindingType, Severity, finding_id
+from align.model import Finding, FindingType, Severity, event_keys, finding_id, occurrence_id
 from align.terminology.cache import TermCache
 from align.terminology.consistency import Deviation, TermReport, judge
 from align.terminology.extract import document_key, post_words
@@ -40,6 +40,7 @@ class TermsOutcome:
 class _Planned:
     occurrence: Occurrence
     finding: Finding
+    content: str = ""
 
 
 def _quote(text: str | None) -> str:
@@ -199,9 +200,9 @@ def _plan(reports: Sequence[TermReport], hits: Sequence[GlossaryHit]) -> list[_P
         if hit.lacking:
             report = by_term.get(hit.lacking[0].term)
             planned.append(_Planned(hit.lacking[0], _glossary_finding(hit, report)))
-    # the term with the most occurrences speaks for an English span that several terms share
-    # ("Government" and "Government of the Russian Federation")
-    for report in sorted(reports, key=lambda r: -len(r.occurrences)):
+    # of terms that share an English span, the longest that deviates speaks ("State Duma",
+    # not "State"), then the most frequent
+    for report in sorted(reports, key=lambda r: (-len(r.term.split()), -len(r.occurrences))):
         for deviation in report.deviations:
             o = deviation.occurrences[0]
             if any(_overlaps(o, g) for g in judged):
@@ -211,31 +212,40 @@ def _plan(reports: Sequence[TermReport], hits: Sequence[GlossaryHit]) -> list[_P
     return planned
 
 
-def _event_key(event: Mapping[str, Any]) -> str:
-    return str(event.get("source_url") or event.get("title") or event.get("index") or "")
-
-
 def _with_ids(planned: Sequence[_Planned], documents: Sequence[Mapping[str, Any]]) -> None:
-    """Stable ids: the event, the term, the sentence texts and the occurrence among equals."""
-    events = {
-        (document_key(d), n): e for d in documents for n, e in enumerate(d.get("events") or ())
-    }
-    seen: Counter[str] = Counter()
+    """Final ids as every finding gets them (`align.pipeline.assign_finding_ids`): the
+    event's key, the content key (type, term, the bead's texts) and the rank among identical
+    findings of the event."""
+    keys: dict[tuple[str, int], str] = {}
+    for document in documents:
+        events = list(document.get("events") or ())
+        stem = str(document.get("stem") or document_key(document))
+        for n, key in enumerate(event_keys(stem, [int(e.get("index") or 0) for e in events])):
+            keys[(document_key(document), n)] = key
+    seen: Counter[tuple[str, str]] = Counter()
     for item in planned:
         o, f = item.occurrence, item.finding
-        event = events.get((o.document, o.bead.event), {})
-        base = finding_id(
+        content = finding_id(
             TYPE,
-            _event_key(event),
             str(f.details.get("kind")),
             o.term,
+            o.en_text,
             " ".join(s.text for s in o.bead.en),
             " ".join(s.text for s in o.bead.fr),
         )
-        seen[base] += 1
-        fid = base if seen[base] == 1 else finding_id(TYPE, base, str(seen[base]))
+        event = keys.get((o.document, o.bead.event), f"{o.document}#{o.bead.event}")
+        rank = seen[(event, content)]
+        seen[(event, content)] += 1
+        item.content = content
         item.finding = Finding(
-            fid, f.type, f.severity, f.confidence, f.fr, f.en, f.message, f.details
+            occurrence_id(event, content, rank),
+            f.type,
+            f.severity,
+            f.confidence,
+            f.fr,
+            f.en,
+            f.message,
+            f.details,
         )
 
 
@@ -361,9 +371,9 @@ def annotate(
     planned = _plan(reports, hits)
     _with_ids(planned, documents)
     ignored = {i.lower() for i in ignore_ids}
-    by_event: dict[tuple[str, int], list[Finding]] = defaultdict(list)
+    by_event: dict[tuple[str, int], list[_Planned]] = defaultdict(list)
     for item in planned:
-        by_event[(item.occurrence.document, item.occurrence.bead.event)].append(item.finding)
+        by_event[(item.occurrence.document, item.occurrence.bead.event)].append(item)
     kept_ids = {item.finding.id for item in planned if item.finding.id not in ignored}
     entries = _term_entries(reports, hits)
     at = _finding_at(planned)
@@ -384,7 +394,7 @@ def annotate(
 
 def _events_with(
     document: Mapping[str, Any],
-    by_event: Mapping[tuple[str, int], Sequence[Finding]],
+    by_event: Mapping[tuple[str, int], Sequence[_Planned]],
     ignored: set[str],
 ) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """The document's events with this run's terminology findings in place of the last
@@ -396,8 +406,12 @@ def _events_with(
     for n, event in enumerate(document.get("events") or ()):
         findings = list(event.get("findings") or ())
         others = [f for f in findings if f.get("type") != TYPE]
-        mine = sorted(by_event.get((key, n), []), key=lambda f: (min(f.en), f.id))
-        live = [f.to_json() for f in mine if f.id not in ignored]
+        mine = sorted(by_event.get((key, n), []), key=lambda p: (min(p.finding.en), p.finding.id))
+        live = [
+            {**p.finding.to_json(), "content_id": p.content}
+            for p in mine
+            if p.finding.id not in ignored
+        ]
         removed = len(mine) - len(live)
         was = int(previous.get(str(n), 0))
         if len(others) != len(findings) or live or removed or was:

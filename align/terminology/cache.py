@@ -23,6 +23,7 @@ CACHE_FORMAT = 1
 class TermCache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
+        self.stamp: str | None = None
         self.stored: dict[str, Any] = self._read() if path else {}
         self.used: dict[str, Any] = {}
         self.hits = 0
@@ -36,6 +37,8 @@ class TermCache:
             return {}
         if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
             return {}
+        stamp = data.get("settings")
+        self.stamp = stamp if isinstance(stamp, str) else None
         posts = data.get("posts")
         return posts if isinstance(posts, dict) else {}
 
@@ -58,9 +61,14 @@ class TermCache:
         self.used[digest] = post_words_json(words)
         return words
 
-    def save(self) -> None:
-        """Write the entries of this run (those of posts no longer checked are dropped)."""
+    def save(self, stamp: str | None = None) -> None:
+        """Write the entries of this run (those of posts no longer checked are dropped),
+        and `stamp`, what the findings also depend on (the glossary, the thresholds)."""
         if self.path is not None:
-            data = {"format": CACHE_FORMAT, "posts": self.used}
+            data: dict[str, Any] = {"format": CACHE_FORMAT, "settings": stamp, "posts": self.used}
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             atomic_write_text(self.path, text)
+
+    def previous_stamp(self) -> str | None:
+        """The stamp the last run saved (None: no cache, or none saved)."""
+        return self.stamp

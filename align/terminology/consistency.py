@@ -112,12 +112,70 @@ def _by_bead(occurrences: Sequence[Occurrence]) -> dict[tuple[str, int, int], li
     return groups
 
 
+class _Unlinked:
+    """French words no link explains, and in how many beads each word appears: where a
+    term's links are missing (a rendering no dictionary knows, "Address" → "Message"), a
+    word that comes with the term and rarely without it is its candidate rendering."""
+
+    def __init__(self, posts: Sequence[PostWords]) -> None:
+        self.beads: dict[int, set[str]] = {}
+        self.frequency: Counter[str] = Counter()
+        for post in posts:
+            for bead in post.beads:
+                self.frequency.update({w.key for s in bead.fr for w in s.words if w.content})
+
+    def of(self, bead: BeadWords) -> set[str]:
+        if id(bead) not in self.beads:
+            taken = [(k.fr_sentence, k.fr_start, k.fr_end) for k in bead.links if k.linked]
+            self.beads[id(bead)] = {
+                w.key
+                for s in bead.fr
+                for w in s.words
+                if w.content
+                and not any(i == s.id and a < w.end and w.start < b for i, a, b in taken)
+            }
+        return self.beads[id(bead)]
+
+    def candidates(self, beads: Sequence[BeadWords], least: int) -> set[tuple[str, ...]]:
+        together = Counter(key for bead in beads for key in self.of(bead))
+        return {
+            (key,)
+            for key, n in together.items()
+            if n >= least and 2 * n / (len(beads) + self.frequency[key]) >= MIN_ASSOCIATION
+        }
+
+
+#: How strongly an unlinked French word must go with a term to be its candidate rendering:
+#: the Dice coefficient of the beads holding the term and the beads holding the word.
+MIN_ASSOCIATION = 0.6
+
+
 def _dominant(
-    occurrences: Sequence[Occurrence], config: TermConfig, find: _Finder
+    occurrences: Sequence[Occurrence],
+    config: TermConfig,
+    find: _Finder,
+    unlinked: _Unlinked | None = None,
 ) -> tuple[tuple[str, ...], int] | None:
     groups = _by_bead(occurrences)
     options = {k for o in occurrences for k in (o.rendering, o.core) if k}
-    best: tuple[tuple[int, int], tuple[str, ...], int] | None = None
+    best = _best(options, occurrences, groups, config, find)
+    if best is None and unlinked is not None:
+        beads = [occurrences[members[0]].bead for members in groups.values()]
+        best = _best(
+            unlinked.candidates(beads, config.min_support), occurrences, groups, config, find
+        )
+    return best
+
+
+def _best(
+    options: Iterable[tuple[str, ...]],
+    occurrences: Sequence[Occurrence],
+    groups: dict[tuple[str, int, int], list[int]],
+    config: TermConfig,
+    find: _Finder,
+) -> tuple[tuple[str, ...], int] | None:
+    """The most specific rendering that dominates, with its support."""
+    best: tuple[tuple[int, int, tuple[str, ...]], tuple[str, ...], int] | None = None
     for keys in options:
         support = sum(
             min(len(members), len(find(occurrences[members[0]].bead, keys)))
@@ -125,9 +183,10 @@ def _dominant(
         )
         if support < config.min_support or support < config.min_share * len(occurrences):
             continue
-        rank = (len(keys), support)
+        keys = tuple(sorted(keys))
+        rank = (len(keys), support, keys)
         if best is None or rank > best[0]:
-            best = (rank, tuple(sorted(keys)), support)
+            best = (rank, keys, support)
     return None if best is None else (best[1], best[2])
 
 
@@ -136,11 +195,12 @@ def judge_term(
     config: TermConfig,
     find: _Finder,
     dominant_of: dict[str, tuple[str, ...]] | None = None,
+    unlinked: _Unlinked | None = None,
 ) -> TermReport:
     """The renderings of one term, its dominant rendering and the beads that lack it."""
     term = occurrences[0].term
     text = Counter(o.en_text for o in occurrences).most_common(1)[0][0]
-    dominant = _dominant(occurrences, config, find)
+    dominant = _dominant(occurrences, config, find, unlinked)
     labels: list[tuple[str, ...] | None] = [o.rendering for o in occurrences]
     expected_texts: Counter[str] = Counter()
     deviations: list[Deviation] = []
@@ -222,12 +282,13 @@ def judge(posts: Sequence[PostWords], config: TermConfig) -> list[TermReport]:
     for o in occurrences:
         by_term[o.term].append(o)
     find = _Finder()
+    unlinked = _Unlinked(posts)
     # first pass: each term's dominant rendering, so a deviation can say whose rendering it
     # borrowed ("Conseil d’État" for "State Duma" is the rendering of "State Council")
     dominant_of = {}
     for term, found in by_term.items():
-        dominant = _dominant(found, config, find)
+        dominant = _dominant(found, config, find, unlinked)
         if dominant is not None:
             dominant_of[term] = dominant[0]
-    reports = [judge_term(found, config, find, dominant_of) for found in by_term.values()]
+    reports = [judge_term(found, config, find, dominant_of, unlinked) for found in by_term.values()]
     return sorted(reports, key=lambda r: (-len(r.occurrences), r.term))
