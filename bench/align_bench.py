@@ -1,12 +1,26 @@
 """Alignment benchmark: Text+Berg de→fr and TransRead fr→en gold sets, plus a 10k-sentence
 synthetic pair for time and memory. Not part of the test suite.
 
-    python bench/align_bench.py --set textberg|transread|dev|all [--encoder use|st:NAME]
-                                [--cold] [--param NAME=VALUE ...] [--synthetic 10000]
+    python bench/align_bench.py --set SET [--encoder use|st:NAME] [--cold]
+                                [--param NAME=VALUE ...] [--synthetic 10000]
+    python bench/align_bench.py --versus-bertalign --set SET [--runs 1]
+
+SET: textberg (7 test docs), transread (11 novels), transread-tune / transread-test (its
+even / odd novels in name order), dev (Text+Berg dev), all (textberg + transread), tune (dev +
+transread-tune). Tune only on dev and transread-tune.
 
 Hypotheses go to bench/out/hyp/<set>/ in the gold format and are scored with bench/scorer.py.
 Embeddings are cached in bench/out/emb-<encoder>.npz, so the second run measures alignment
 alone; `--cold` ignores the cache and reports what the embeddings really cost.
+
+`--versus-bertalign` times both aligners as a user runs them, cold, in the same run: each set
+once as `fidelity align --presplit --pairs LIST -o DIR` (batch mode: one process, the encoder
+loaded once, no embedding cache) and once as bertalign 2.0.1's two passes fed the same USE
+encoder (one thread, no cache) in a child process of its own; wall and CPU seconds of each
+child from outside, then both scored. Bertalign needs Python 3.12 to import as a package; its
+numba kernels (`bertalign/corelib.py`) load on 3.11, so install it beside the bench with
+    pip install --target bench/out/peer --no-deps --ignore-requires-python \
+        numba==0.68.1 llvmlite==0.50.0 bertalign==2.0.1
 """
 
 from __future__ import annotations
@@ -14,9 +28,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
+import importlib.util
 import os
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 import zlib
@@ -32,6 +49,9 @@ sys.path.insert(0, str(ROOT))
 
 from align.aligner import AlignConfig, align_texts  # noqa: E402
 from bench.scorer import format_bead, parse_beads, score_documents  # noqa: E402
+
+PEER = OUT / "peer"  # bertalign 2.0.1 + numba, installed with pip --target (see above)
+FIDELITY = Path(sys.executable).parent / "fidelity"
 
 Doc = tuple[str, list[str], list[str], Path]  # name, A sentences, B sentences, gold file
 
@@ -57,7 +77,32 @@ def transread() -> list[Doc]:
     ]
 
 
-SETS = {"dev": textberg_dev, "textberg": textberg_test, "transread": transread}
+def transread_tune() -> list[Doc]:
+    """The tuning half of TransRead: the even-numbered novels in name order (as check_bench)."""
+    return transread()[0::2]
+
+
+def transread_test() -> list[Doc]:
+    """The held-out half: the odd-numbered novels."""
+    return transread()[1::2]
+
+
+SETS = {
+    "dev": textberg_dev,
+    "textberg": textberg_test,
+    "transread": transread,
+    "transread-tune": transread_tune,
+    "transread-test": transread_test,
+}
+
+#: Per set, the folders of its A and B sentence files (one sentence per line).
+SHARED_FILES = {
+    "textberg": (SHARED / "textberg-defr" / "de", SHARED / "textberg-defr" / "fr"),
+    **{
+        k: (SHARED / "transread-fren" / "fr", SHARED / "transread-fren" / "en")
+        for k in ("transread", "transread-tune", "transread-test")
+    },
+}
 
 
 def _lines(path: Path) -> list[str]:
@@ -217,6 +262,133 @@ def synthetic(n: int, config: AlignConfig) -> None:
     )
 
 
+# --- the same-run comparison with bertalign -------------------------------------------------
+
+
+def _bertalign_core():
+    """bertalign's numba kernels, loaded from their file (its package needs Python 3.12)."""
+    path = PEER / "bertalign" / "corelib.py"
+    if not path.exists():
+        raise SystemExit(
+            f"error: {path} is absent; install bertalign as this file's docstring says"
+        )
+    sys.path.insert(0, str(PEER))  # numba, llvmlite
+    spec = importlib.util.spec_from_file_location("bertalign_corelib", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _overlaps(sentences: Sequence[str], num_overlaps: int) -> list[str]:
+    """Bertalign's encoder input: for k = 1 … num_overlaps, the window of k sentences ending
+    at each position ("PAD" before the first full one), empty lines as "BLANK_LINE"."""
+    lines = [s.strip() or "BLANK_LINE" for s in sentences]
+    texts = []
+    for k in range(1, num_overlaps + 1):
+        texts += ["PAD"] * min(k - 1, len(lines))
+        texts += [" ".join(lines[i : i + k])[:10_000] for i in range(len(lines) - k + 1)]
+    return texts
+
+
+def bertalign_align(core, encoder, src: Sequence[str], tgt: Sequence[str]) -> list[tuple]:
+    """Bertalign 2.0.1's defaults (max_align 5, top_k 3, win 5, skip -0.1, margin, length
+    penalty) with `encoder` in place of LaBSE: its two passes, called as its aligner does."""
+    max_align, top_k, win, skip = 5, 3, 5, -0.1
+
+    def transform(sentences):
+        texts = _overlaps(sentences, max_align - 1)
+        vecs = np.asarray(encoder.encode(texts), dtype=np.float32)
+        vecs = vecs.reshape(max_align - 1, len(sentences), -1)
+        lens = np.array([len(t.encode("utf-8")) for t in texts], dtype=np.int64)
+        return vecs, lens.reshape(max_align - 1, len(sentences))
+
+    src_vecs, src_lens = transform(src)
+    tgt_vecs, tgt_lens = transform(tgt)
+    char_ratio = float(np.sum(src_lens[0]) / np.sum(tgt_lens[0]))
+    n, m = len(src), len(tgt)
+    scores, indices = core.find_top_k_sents(src_vecs[0], tgt_vecs[0], k=top_k)
+    types = core.get_alignment_types(2)
+    w, path = core.find_first_search_path(n, m)
+    pointers = core.first_pass_align(n, m, w, path, types, scores, indices)
+    first = core.first_back_track(n, m, pointers, path, types)
+    types = core.get_alignment_types(max_align)
+    w, path = core.find_second_search_path(first, win, n, m)
+    pointers = core.second_pass_align(
+        src_vecs, tgt_vecs, src_lens, tgt_lens, w, path, types, char_ratio, skip,
+        margin=True, len_penalty=True,
+    )  # fmt: skip
+    return core.second_back_track(n, m, pointers, path, types)
+
+
+def bertalign_worker(list_file: Path, out_dir: Path) -> int:
+    """Child process of --versus-bertalign: align every pair of a list file with bertalign."""
+    core = _bertalign_core()
+    from align.embed import get_encoder
+
+    encoder = get_encoder("use")  # one thread, no cache: what a user's first run pays
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for line in list_file.read_text(encoding="utf-8").splitlines():
+        a, b, name = line.split("\t")
+        beads = bertalign_align(core, encoder, _lines(Path(a)), _lines(Path(b)))
+        text = "".join(format_bead(x, y) + "\n" for x, y in beads)
+        (out_dir / name).write_text(text, encoding="utf-8")
+    return 0
+
+
+def _timed_child(command: Sequence[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of a child process, measured from outside."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"error: {' '.join(command)} failed:\n{done.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def _score_dir(docs: Sequence[Doc], hyp_dir: Path):
+    return score_documents(
+        (
+            parse_beads(gold.read_text(encoding="utf-8")),
+            parse_beads((hyp_dir / name).read_text(encoding="utf-8")),
+        )
+        for name, _, _, gold in docs
+    )
+
+
+def versus_bertalign(names: Sequence[str], runs: int) -> None:
+    """Both aligners on each set, cold, alternating, as a user would run them."""
+    print("set            aligner     strict P/R/F1        lax P/R/F1       wall s   CPU s")
+    for name in names:
+        docs = SETS[name]()
+        work = Path(tempfile.mkdtemp(prefix=f"versus-{name}-"))
+        base = SHARED_FILES[name]
+        listing = work / "pairs.tsv"
+        listing.write_text(
+            "".join(f"{base[0] / d}\t{base[1] / d}\t{d}\n" for d, *_ in docs), "utf-8"
+        )
+        ours_cmd = [str(FIDELITY), "align", "--presplit", "--pairs", str(listing), "-o"]
+        peer_cmd = [sys.executable, str(Path(__file__)), "--bertalign-worker", str(listing)]
+        times: dict[str, list[tuple[float, float]]] = {"fidelity": [], "bertalign": []}
+        for run in range(runs):
+            for label, command in (("fidelity", ours_cmd), ("bertalign", peer_cmd)):
+                out = work / f"{label}-{run}"
+                times[label].append(_timed_child([*command, str(out)]))
+        for label in ("fidelity", "bertalign"):
+            s = _score_dir(docs, work / f"{label}-0")
+            wall = float(np.median([t[0] for t in times[label]]))
+            cpu = float(np.median([t[1] for t in times[label]]))
+            print(
+                f"{name:14s} {label:10s} {_fmt((s.precision_strict, s.recall_strict, s.f1_strict))}"
+                f"  {_fmt((s.precision_lax, s.recall_lax, s.f1_lax))}  {wall:7.1f} {cpu:7.1f}"
+            )
+        ratio_wall = np.median([o[0] / p[0] for o, p in zip(*times.values(), strict=True)])
+        ratio_cpu = np.median([o[1] / p[1] for o, p in zip(*times.values(), strict=True)])
+        print(f"{name:14s} time fidelity / bertalign: wall {ratio_wall:.2f}, CPU {ratio_cpu:.2f}")
+
+
 def parse_params(items: Sequence[str]) -> AlignConfig:
     config = AlignConfig()
     fields = {f.name: f.type for f in dataclasses.fields(AlignConfig)}
@@ -231,12 +403,17 @@ def parse_params(items: Sequence[str]) -> AlignConfig:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", default="all", choices=["textberg", "transread", "dev", "all"])
+    ap.add_argument("--set", default="all", choices=[*SETS, "all", "tune"])
     ap.add_argument("--encoder", default="use")
     ap.add_argument("--cold", action="store_true", help="ignore the embedding cache")
     ap.add_argument("--param", action="append", default=[], help="AlignConfig NAME=VALUE")
     ap.add_argument("--synthetic", type=int, default=0, help="align a synthetic N-sentence pair")
+    ap.add_argument("--versus-bertalign", action="store_true", help="same-run timing, cold")
+    ap.add_argument("--runs", type=int, default=1, help="runs of each aligner (--versus-bertalign)")
+    ap.add_argument("--bertalign-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.bertalign_worker:
+        return bertalign_worker(*args.bertalign_worker)
     config = parse_params(args.param)
     if args.synthetic:
         synthetic(args.synthetic, config)
@@ -244,11 +421,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not SHARED.is_dir():
         print(f"error: {SHARED} is absent: no benchmark data", file=sys.stderr)
         return 1
+    names = {"all": ["textberg", "transread"], "tune": ["dev", "transread-tune"]}.get(
+        args.set, [args.set]
+    )
+    if args.versus_bertalign:
+        versus_bertalign([n for n in names if n != "dev"], args.runs)
+        return 0
     inner = make_encoder(args.encoder)
     safe = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in inner.id)
     cache_path = OUT / f"emb-{safe}.npz"
     encoder = TimedCache(inner, cache_path, load=not args.cold)
-    names = ["textberg", "transread"] if args.set == "all" else [args.set]
     for name in names:
         run_set(name, encoder, config)
     encoder.save()

@@ -7,6 +7,7 @@ window a few errors of one type are injected, spaced apart, in the French:
   drop_sentence  a French sentence of a 1-1 bead removed         → expect `omission`
   drop_clause    the second half of a French sentence removed     → expect `partial_omission`
   swap           two French sentences 3–6 beads apart exchanged   → expect any finding on them
+                 (its additions are not counted as false: a swapped sentence may be one)
   negation       "ne … pas" added to / removed from a sentence    → expect `mistranslation`
   number         a French number altered (needs align.checks.numbers) → expect `number`
 
@@ -340,21 +341,26 @@ def check(fr, en, beads, encoder, config) -> list[Finding]:
     return run_checks(data, config=config)
 
 
-#: AlignConfig overrides from --align-set (None: the aligner's defaults, as fidelity check uses)
+#: AlignConfig with --align-set overrides (None: CHECK_ALIGNMENT, as fidelity check aligns)
 ALIGN_CONFIG = None
 
 
 def align(fr, en, gold, encoder, use_real: bool):
     if not use_real:
         return list(gold)
-    from align.aligner import align_texts
+    from align.aligner import CHECK_ALIGNMENT, align_texts
 
-    return align_texts(list(fr), list(en), encoder, config=ALIGN_CONFIG)
+    return align_texts(list(fr), list(en), encoder, config=ALIGN_CONFIG or CHECK_ALIGNMENT)
 
 
 def natural_gaps(gold: Sequence[Bead]) -> set[int]:
     """English sentences the gold leaves without French: real omissions of the translation."""
     return {i for b in gold if not b.fr for i in b.en}
+
+
+def natural_additions(gold: Sequence[Bead]) -> set[int]:
+    """French sentences the gold leaves without English: real additions of the translation."""
+    return {i for b in gold if not b.en for i in b.fr}
 
 
 KREMLIN = PROJECT / "bench" / "data" / "kremlin_style_pairs.tsv"
@@ -427,10 +433,10 @@ def main() -> None:
     args = parser.parse_args()
     config = dataclasses.replace(CheckConfig(), **overrides(args.set))
     if args.align_set:
-        from align.aligner import AlignConfig
+        from align.aligner import CHECK_ALIGNMENT
 
         global ALIGN_CONFIG
-        ALIGN_CONFIG = dataclasses.replace(AlignConfig(), **overrides(args.align_set))
+        ALIGN_CONFIG = dataclasses.replace(CHECK_ALIGNMENT, **overrides(args.align_set))
     use_real = args.aligner == "real" or (args.aligner == "auto" and aligner_committed())
     encoder, encoder_name = get_encoder(args.cache)
     if args.kremlin:
@@ -463,6 +469,8 @@ def main() -> None:
     baseline_alarms: Counter[str] = Counter()
     baseline_natural: Counter[str] = Counter()
     baseline_en = 0
+    injected_en: Counter[str] = Counter()  # English sentences of the perturbed windows
+    false_additions: Counter[str] = Counter()  # additions there that no gold bead explains
     windows_used = 0
     for doc in chosen_docs:
         for window in load_windows(doc, args.size, args.windows, rng):
@@ -492,6 +500,13 @@ def main() -> None:
                     if f.severity != "info"
                 ]
                 expected = EXPECTED[kind]
+                injected_en[kind] += len(window.en)
+                extra_fr = natural_additions(gold)
+                false_additions[kind] += sum(
+                    1
+                    for f in findings
+                    if f.type == "addition" and not set(f.fr) <= extra_fr and kind != "swap"
+                )
                 target_en = set().union(*map(set, perturbed.targets))
                 for target in perturbed.targets:
                     total[kind] += 1
@@ -515,14 +530,19 @@ def main() -> None:
     )
     print(f"aligner: {'real align.aligner.align_texts' if use_real else 'gold beads, adjusted'}")
     print(f"encoder: {encoder_name}; {elapsed:.0f} s")
-    print(f"{'error':<14} {'injected':>8} {'recall':>7} {'any':>6} {'precision':>9}")
+    print(
+        f"{'error':<14} {'injected':>8} {'recall':>7} {'any':>6} {'precision':>9}"
+        f" {'false additions / 1,000':>24}"
+    )
     for kind in types:
         n = total[kind]
         if not n:
             continue
         precision = correct[kind] / predicted[kind] if predicted[kind] else float("nan")
+        additions = 1000 * false_additions[kind] / max(injected_en[kind], 1)
         print(
             f"{kind:<14} {n:>8} {hits[kind] / n:>7.3f} {any_hits[kind] / n:>6.3f} {precision:>9.3f}"
+            f" {additions:>24.1f}"
         )
     print(f"untouched windows: {baseline_en} English sentences; false alarms per 1,000:")
     for kind, count in sorted(baseline_alarms.items()):

@@ -90,3 +90,142 @@ def reevaluate(
     gains = band_gains(a, b, band, types, config.weights, char_ratio=char_ratio)
     path = banded_dp(gains, types, band, a.n, b.n)
     return Reevaluated(path_to_beads(path), a, b)
+
+
+# --- beads that still look wrong: the best sub-pairing, judged against the document -------
+
+
+def bead_cosine(a: SideArrays, b: SideArrays, ra: range, rb: range) -> float:
+    """Cosine of two windows (joined text where embedded, else the sum of their sentences)."""
+    xa = a.window_vectors(len(ra), np.array([ra.start]))[0]
+    xb = b.window_vectors(len(rb), np.array([rb.start]))[0]
+    return float(xa @ xb)
+
+
+def document_floor(cosines: Sequence[float], mads: float) -> float:
+    """The cosine below which a 1-1 pairing is unusual for THIS document (robust z)."""
+    values = np.asarray(cosines, dtype=np.float64)
+    if len(values) == 0:
+        return 0.0
+    median = float(np.median(values))
+    mad = max(float(np.median(np.abs(values - median))), 0.03)
+    return median - mads * 1.4826 * mad
+
+
+def _best_local(
+    a: SideArrays,
+    b: SideArrays,
+    box_a: range,
+    box_b: range,
+    config: AlignConfig,
+    floor: float,
+    without: tuple[int, int],
+) -> tuple[float, list[Span]]:
+    """Best partition of a small box into beads without the bead type `without`: a pair
+    earns cos - floor, a skip 0."""
+    n, m = len(box_a), len(box_b)
+    types = [t for t in bead_types(config) if t != without]
+    best = np.full((n + 1, m + 1), -np.inf)
+    back: dict[tuple[int, int], tuple[int, int]] = {}
+    best[0, 0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            for di, dj in types:
+                if i < di or j < dj or not np.isfinite(best[i - di, j - dj]):
+                    continue
+                gain = 0.0
+                if di and dj:
+                    ra = range(box_a.start + i - di, box_a.start + i)
+                    rb = range(box_b.start + j - dj, box_b.start + j)
+                    gain = bead_cosine(a, b, ra, rb) - floor
+                    gain -= config.block_penalty * _straddles(
+                        a, ra
+                    ) + config.block_penalty * _straddles(b, rb)
+                if best[i - di, j - dj] + gain > best[i, j] + 1e-12:
+                    best[i, j] = best[i - di, j - dj] + gain
+                    back[(i, j)] = (di, dj)
+    spans: list[Span] = []
+    i, j = n, m
+    if not np.isfinite(best[n, m]):
+        return -np.inf, spans
+    while (i, j) != (0, 0):
+        di, dj = back[(i, j)]
+        spans.append(
+            (
+                range(box_a.start + i - di, box_a.start + i),
+                range(box_b.start + j - dj, box_b.start + j),
+            )
+        )
+        i, j = i - di, j - dj
+    return float(best[n, m]), spans[::-1]
+
+
+def _straddles(side: SideArrays, r: range) -> float:
+    if side.blocks is None or len(r) < 2:
+        return 0.0
+    return float(side.blocks[r.start] != side.blocks[r.stop - 1])
+
+
+def _value(
+    a: SideArrays, b: SideArrays, spans: Sequence[Span], config: AlignConfig, floor: float
+) -> float:
+    total = 0.0
+    for ra, rb in spans:
+        if len(ra) and len(rb):
+            total += bead_cosine(a, b, ra, rb) - floor
+            total -= config.block_penalty * (_straddles(a, ra) + _straddles(b, rb))
+    return total
+
+
+def resolve_unsure(
+    spans: Sequence[Span], a: SideArrays, b: SideArrays, config: AlignConfig
+) -> list[Span]:
+    """Re-pair the sentences of beads that look wrong for this document.
+
+    A bead is looked at again when it pairs sentences whose cosine is unusually low for the
+    document (below `document_floor`: a threshold from the document's own 1-1 beads, not a
+    constant). Inside the bead and its neighbour on each side, every partition into beads
+    that leaves sentences unpaired on one side only is scored: a pair earns its cosine minus
+    the document's floor, a sentence left alone earns nothing. The best one replaces the
+    current beads when it is better by at least `reeval_min_gain`: the English of a dropped
+    French sentence, paired by the DP with a French sentence it does not translate, comes
+    out unpaired, and that French sentence joins the neighbour it fits.
+    """
+    if config.reeval_mads <= 0:
+        return list(spans)
+    spans = list(spans)
+    cosines = [bead_cosine(a, b, ra, rb) if len(ra) and len(rb) else None for ra, rb in spans]
+    ones = [c for (ra, rb), c in zip(spans, cosines, strict=True) if len(ra) == 1 == len(rb)]
+    floor = document_floor([c for c in ones if c is not None], config.reeval_mads)
+    out: list[Span] = []
+    p = 0
+    while p < len(spans):
+        # the window: bead p - 1 (already in out, unchanged), p and p + 1
+        c = cosines[p]
+        if c is None or c >= floor:
+            out.append(spans[p])
+            p += 1
+            continue
+        lo = p - 1 if out and out[-1] == spans[p - 1] and p >= 1 else p
+        hi = min(p + 2, len(spans))
+        window = spans[lo:hi]
+        box_a = range(window[0][0].start, window[-1][0].stop)
+        box_b = range(window[0][1].start, window[-1][1].stop)
+        # Sentences may be left unpaired on one side only: an unrelated pairing of two loose
+        # translations is no evidence; a sentence whose neighbour fits its partner better is.
+        value, local = max(
+            (
+                _best_local(a, b, box_a, box_b, config, floor, without)
+                for without in ((1, 0), (0, 1))
+            ),
+            key=lambda found: found[0],
+        )
+        if value >= _value(a, b, window, config, floor) + config.reeval_min_gain:
+            if lo < p:
+                out.pop()
+            out.extend(local)
+            p = hi
+        else:
+            out.append(spans[p])
+            p += 1
+    return out

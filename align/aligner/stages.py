@@ -20,7 +20,7 @@ from align.aligner.band import search_band
 from align.aligner.beads import gap_beads, to_beads
 from align.aligner.config import AlignConfig, bead_types
 from align.aligner.dp import banded_dp, path_to_beads
-from align.aligner.reevaluate import Embed, reevaluate
+from align.aligner.reevaluate import Embed, reevaluate, resolve_unsure
 from align.aligner.scores import band_gains, char_ratio_of
 from align.aligner.windows import SideArrays, anchor_bits, embed_side, side_from_vectors
 from align.embed.base import Encoder
@@ -106,4 +106,5 @@ def _align(
                 char_ratio=char_ratio,
             )
             spans, a, b = again.spans, again.a, again.b
+            spans = resolve_unsure(spans, a, b, config)
         return to_beads(spans, a, b)
