@@ -9,6 +9,7 @@ describes both shapes.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from align.terminology.glossary import EMPTY, Glossary, GlossaryEntry
 from align.terminology.glossary_check import GlossaryHit, glossary_hits
 from align.terminology.model import DEFAULT_TERM_CONFIG, Occurrence, PostWords, TermConfig
 from align.terminology.terms import term_key
-from align.terminology.text import phrase_keys
+from align.words.tokens import fold
 
 TYPE = str(FindingType.TERMINOLOGY)
 
@@ -47,13 +48,16 @@ def _quote(text: str | None) -> str:
     return f"'{' '.join((text or '').split())}'"
 
 
-def _en_key_set(o: Occurrence) -> tuple[str, ...]:
-    return phrase_keys(o.en_text, "en")
+def _letters(text: str | None) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+", fold(text or "")))
 
 
-def _left_in_english(o: Occurrence, expected: tuple[str, ...] | None) -> bool:
-    english = _en_key_set(o)
-    return bool(o.rendering) and o.rendering == english and expected != english
+def _left_in_english(o: Occurrence, expected: str | None) -> bool:
+    """The French uses the English term's own words (and the expected rendering does not:
+    "Constitution" is both)."""
+    english = _letters(o.en_text)
+    used = _letters(o.fr_text) if o.rendering else set()
+    return bool(used) and used <= english and not _letters(expected) <= english
 
 
 def _glossary_line(entry: GlossaryEntry) -> dict[str, Any]:
@@ -90,7 +94,7 @@ def _deviation_finding(report: TermReport, deviation: Deviation) -> Finding:
     assert report.expected is not None
     expected = report.expected
     total = len(report.occurrences)
-    english = _left_in_english(o, expected.keys)
+    english = _left_in_english(o, expected.text)
     head = (
         f"{_quote(report.text)} is rendered {_quote(expected.text)} {expected.count} times"
         f" out of {total} in the checked posts"
@@ -146,7 +150,7 @@ def _glossary_finding(hit: GlossaryHit, report: TermReport | None) -> Finding:
     else:
         used = o.fr_text if o.rendering else None
         message = f"{_quote(o.en_text)} should be {accepted} ({where})"
-        if _left_in_english(o, None):
+        if _left_in_english(o, entry.accepted[0] if entry.accepted else None):
             message += f"; here it is left in English ({_quote(used)})"
         elif used:
             message += f"; here {_quote(used)}"
