@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
 
-.PHONY: report demo test lint bench chromium dictionaries clean
+.PHONY: report demo test lint bench chromium dictionaries mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,5 +64,20 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/check_bench.py
 	$(BIN)/python bench/speed_bench.py
 
+# Mutation testing (mutmut, config in [tool.mutmut] of pyproject.toml): one module at a time,
+# niced; slow (tens of minutes per module on 2 cores), so not part of `make test` or CI.
+# Scores and every surviving mutant, with why it survives: docs/development.md.
+MUTATE ?= align.numbers.compare align.checks.omissions align.aligner.dp
+$(VENV)/.mutation: pyproject.toml | $(BIN)/python
+	$(PIP) torch==2.13.0
+	$(PIP) -e '.[st,test,mutation]'
+	touch $@
+
+mutation: $(VENV)/.mutation
+	@for module in $(MUTATE); do \
+	  nice -n 10 $(BIN)/mutmut run --max-children 2 "$$module.*" || exit 1; \
+	done
+	$(BIN)/python bench/mutation_score.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache mutants

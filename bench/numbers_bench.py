@@ -1,17 +1,24 @@
-"""Number check benchmark: false alarms on correct translations, recall on injected errors.
+"""Number check benchmark: false alarms on correct translations, recall on errors — and the
+same figures for pofilter (translate-toolkit's `numbers` test), run on the same pairs in the
+same run.
 
-Three sources:
+Sources:
 1. `bench/data/number_pairs.tsv`: hand-written French–English pairs, correct translations,
    covering every number form of DESIGN.md (one bead per pair), written with the extractor;
-1b. `bench/data/number_pairs_heldout.tsv`: kremlin-style pairs written apart, before the
-   extractor's second round, reported separately;
+1b. `bench/data/number_pairs_kremlin_dev.tsv`: kremlin-style pairs written apart at first
+   (once called "held-out"), then used to fix the extractor and now required by the tests:
+   a DEVELOPMENT set;
+1c. `bench/data/number_pairs_kremlin_heldout.tsv`: the held-out set — real kremlin.ru English
+   sentences, a faithful French translation and a French variant with one wrong number,
+   all written before anything was run on them; never used to tune;
 2. the French–English gold beads of ../shared/bench/transread-fren (literary, tokenised),
    checked book by book with the gold alignment.
-Errors are injected in the French with plain regular expressions, independent of the
-extractor: change a digit, milliard -> million, drop a number, swap two numbers, change a
-percentage, move a date by a day, change an ordinal, change a number word. An injection is
-caught when the check raises a finding it did not raise on the correct text, on the French
-sentence that was changed.
+In 1, 1b and 2 errors are injected in the French with plain regular expressions,
+independent of the extractor: change a digit, milliard -> million, drop a number, swap two
+numbers, change a percentage, move a date by a day, change an ordinal, change a number word.
+An injection is caught when the check raises a finding it did not raise on the correct text,
+on the French sentence that was changed; pofilter's is caught when pofilter fails the
+changed pair and passed the correct one.
 
 Run: python bench/numbers_bench.py [--seed N] [--show-alarms] [--pairs-only]
 """
@@ -38,12 +45,33 @@ from align.model import Bead, Finding, Sentence, Severity, Side  # noqa: E402
 from align.numbers import extract_quantities  # noqa: E402
 
 PAIRS = PROJECT / "bench" / "data" / "number_pairs.tsv"
-#: written after the extractor, never used to tune it: the honest figure for kremlin-style text
-HELDOUT = PROJECT / "bench" / "data" / "number_pairs_heldout.tsv"
+#: kremlin-style, written apart but since used to fix the extractor: a development set
+KREMLIN_DEV = PROJECT / "bench" / "data" / "number_pairs_kremlin_dev.tsv"
+#: real kremlin.ru English, French written before any run: the held-out figure
+KREMLIN_HELDOUT = PROJECT / "bench" / "data" / "number_pairs_kremlin_heldout.tsv"
 TRANSREAD = PROJECT.parent / "shared" / "bench" / "transread-fren"
-ANCHOR = (
-    "pofilter number check: caught 7 of 8 wrong numbers, flagged 8 of 16 correct French formats"
-)
+
+
+def pofilter_numbers() -> tuple[Callable[[str, str], bool] | None, str]:
+    """pofilter's `numbers` test (translate-toolkit's StandardChecker.numbers, the function
+    `pofilter --test=numbers` runs) as flags(english, french) -> bool, and its version."""
+    try:
+        from translate.__version__ import sver
+        from translate.filters import checks
+    except ImportError:
+        return None, "translate-toolkit is not installed (pip install -e '.[test]')"
+    checker = checks.StandardChecker()
+
+    def flags(english: str, french: str) -> bool:
+        try:
+            return not checker.numbers(english, french)
+        except checks.FilterFailure:
+            return True
+
+    return flags, f"translate-toolkit {sver}"
+
+
+POFILTER, POFILTER_VERSION = pofilter_numbers()
 
 MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 FR_WORDS = [
@@ -234,19 +262,25 @@ class Tally:
     def __init__(self) -> None:
         self.injected: Counter[str] = Counter()
         self.caught: Counter[str] = Counter()
+        self.peer_caught: Counter[str] = Counter()  # pofilter, on the same injections
         self.missed: dict[str, list[str]] = defaultdict(list)
 
     def report(self, title: str) -> None:
-        print(f"  {title}: recall per injected error type")
-        total_i = total_c = 0
+        peer = POFILTER is not None
+        print(f"  {title}: recall per injected error type" + ("  (pofilter)" if peer else ""))
+        total_i = total_c = total_p = 0
         for name in INJECTIONS:
-            n, c = self.injected[name], self.caught[name]
-            total_i += n
-            total_c += c
+            n, c, p = self.injected[name], self.caught[name], self.peer_caught[name]
+            total_i, total_c, total_p = total_i + n, total_c + c, total_p + p
             rate = f"{c / n:.3f}" if n else "  n/a"
-            print(f"    {name:<12} {c:>4} / {n:<4} recall {rate}")
+            versus = (f"  ({p / n:.3f})" if n else "") if peer else ""
+            print(f"    {name:<12} {c:>4} / {n:<4} recall {rate}{versus}")
         if total_i:
-            print(f"    {'all':<12} {total_c:>4} / {total_i:<4} recall {total_c / total_i:.3f}")
+            versus = f"  ({total_p / total_i:.3f})" if peer else ""
+            print(
+                f"    {'all':<12} {total_c:>4} / {total_i:<4} recall {total_c / total_i:.3f}"
+                f"{versus}"
+            )
 
 
 def inject_everywhere(
@@ -276,6 +310,10 @@ def inject_everywhere(
                 tally.caught[name] += 1
             else:
                 tally.missed[name].append(f"{fr[s]}  ->  {changed}")
+            if POFILTER is not None:
+                english = " ".join(en[j] for b in beads if s in b.fr for j in b.en)
+                if POFILTER(english, changed) and not POFILTER(english, fr[s]):
+                    tally.peer_caught[name] += 1
 
 
 def count_numbers(en: list[str], beads: list[Bead]) -> int:
@@ -284,7 +322,7 @@ def count_numbers(en: list[str], beads: list[Bead]) -> int:
 
 def bench_pairs(rng: random.Random, show: bool, path: Path, title: str) -> None:
     docs = pair_documents(path)
-    numbers = alarms = medium = 0
+    numbers = alarms = medium = pairs_flagged = peer_flagged = 0
     shown = []
     tally = Tally()
     for fr, en, beads in docs:
@@ -293,6 +331,8 @@ def bench_pairs(rng: random.Random, show: bool, path: Path, title: str) -> None:
         numbers += count_numbers(en, beads)
         alarms += a
         medium += m
+        pairs_flagged += bool(findings)
+        peer_flagged += POFILTER is not None and POFILTER(en[0], fr[0])
         shown += [f"{f.severity}: {f.message}" for f in findings]
         inject_everywhere(fr, en, beads, rng, tally)
     print(f"{title} ({path.relative_to(PROJECT)}): {len(docs)} pairs, {numbers} English quantities")
@@ -300,6 +340,8 @@ def bench_pairs(rng: random.Random, show: bool, path: Path, title: str) -> None:
         f"  false alarms on correct pairs: {alarms} (medium/high: {medium}) = "
         f"{1000 * alarms / max(numbers, 1):.2f} per 1,000 correct numbers"
     )
+    print(f"  correct pairs flagged: fidelity {pairs_flagged} of {len(docs)}", end="")
+    print(f", pofilter {peer_flagged} of {len(docs)}" if POFILTER is not None else "")
     if show:
         for line in shown:
             print("    ", line)
@@ -310,6 +352,57 @@ def bench_pairs(rng: random.Random, show: bool, path: Path, title: str) -> None:
                 print(f"    missed {name}: {line}")
 
 
+def heldout_pairs(path: Path = KREMLIN_HELDOUT) -> list[dict[str, str]]:
+    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def bench_heldout(show: bool, path: Path = KREMLIN_HELDOUT) -> None:
+    """Faithful pairs (every finding is a false alarm) and their hand-made wrong variants
+    (caught: a finding on the wrong French that the faithful one did not get)."""
+    rows = heldout_pairs(path)
+    ours = {"flagged": 0, "caught": 0}
+    peer = {"flagged": 0, "caught": 0}
+    by_class: Counter[str] = Counter()
+    caught_by_class: Counter[str] = Counter()
+    peer_by_class: Counter[str] = Counter()
+    lines = []
+    for row in rows:
+        bead = [Bead((0,), (0,), 1.0)]
+        right = CHECK.run(check_input([row["fr"]], [row["en"]], bead))
+        wrong = CHECK.run(check_input([row["fr_error"]], [row["en"]], bead))
+        ours["flagged"] += bool(right)
+        hit = _caught(right, wrong, 0)
+        ours["caught"] += hit
+        by_class[row["error"]] += 1
+        caught_by_class[row["error"]] += hit
+        if POFILTER is not None:
+            peer_right = POFILTER(row["en"], row["fr"])
+            peer_hit = POFILTER(row["en"], row["fr_error"]) and not peer_right
+            peer["flagged"] += peer_right
+            peer["caught"] += peer_hit
+            peer_by_class[row["error"]] += peer_hit
+        lines += [f"{row['id']} false alarm: {f.message}" for f in right]
+        if not hit:
+            lines.append(f"{row['id']} missed {row['error']}: {row['fr_error']}")
+    n = len(rows)
+    print(f"1c. held-out kremlin pairs ({path.relative_to(PROJECT)}): {n} real English sentences")
+    print(
+        f"  faithful pairs flagged: fidelity {ours['flagged']} of {n}"
+        + (f", pofilter {peer['flagged']} of {n}" if POFILTER is not None else "")
+    )
+    print(
+        f"  wrong numbers caught:   fidelity {ours['caught']} of {n}"
+        + (f", pofilter {peer['caught']} of {n}" if POFILTER is not None else "")
+    )
+    for name in sorted(by_class):
+        versus = f"  (pofilter {peer_by_class[name]})" if POFILTER is not None else ""
+        print(f"    {name:<12} {caught_by_class[name]:>3} / {by_class[name]:<3}{versus}")
+    if show:
+        for line in lines:
+            print("    ", line)
+
+
 def bench_transread(rng: random.Random, show: bool, cap: int) -> None:
     if not TRANSREAD.is_dir():
         print(f"2. {TRANSREAD} is absent: TransRead part skipped")
@@ -318,7 +411,7 @@ def bench_transread(rng: random.Random, show: bool, cap: int) -> None:
     by_severity: Counter[str] = Counter()
     shown = []
     tally = Tally()
-    bead_pairs = 0
+    bead_pairs = ours_flagged = ours_flagged_medium = peer_flagged = 0
     for name, fr, en, beads in transread_documents():
         findings = CHECK.run(check_input(fr, en, beads))
         a, m = _alarms(findings)
@@ -326,9 +419,19 @@ def bench_transread(rng: random.Random, show: bool, cap: int) -> None:
         medium += m
         by_severity.update(str(f.severity) for f in findings)
         numbers += count_numbers(en, beads)
-        bead_pairs += sum(
-            1 for b in beads if b.fr and b.en and any(extract_quantities(en[j], "en") for j in b.en)
-        )
+        numbered = [
+            b for b in beads if b.fr and b.en and any(extract_quantities(en[j], "en") for j in b.en)
+        ]
+        bead_pairs += len(numbered)
+        flagged_fr = {i for f in findings for i in f.fr}
+        flagged_medium = {i for f in findings if f.severity != Severity.LOW for i in f.fr}
+        ours_flagged += sum(1 for b in numbered if flagged_fr & set(b.fr))
+        ours_flagged_medium += sum(1 for b in numbered if flagged_medium & set(b.fr))
+        if POFILTER is not None:
+            peer_flagged += sum(
+                POFILTER(" ".join(en[j] for j in b.en), " ".join(fr[i] for i in b.fr))
+                for b in numbered
+            )
         shown += [f"{name}: {f.severity}: {f.message}" for f in findings]
         number_beads = [b for b in beads if any(extract_quantities(fr[s], "fr") for s in b.fr)]
         if number_beads:
@@ -344,6 +447,11 @@ def bench_transread(rng: random.Random, show: bool, cap: int) -> None:
     print(
         f"    = {1000 * alarms / max(numbers, 1):.2f} per 1,000 correct numbers, "
         f"{1000 * medium / max(numbers, 1):.2f} counting medium/high only"
+    )
+    print(
+        f"  gold bead pairs with numbers flagged: fidelity {ours_flagged} of {bead_pairs}"
+        f" (medium/high: {ours_flagged_medium})"
+        + (f", pofilter {peer_flagged} of {bead_pairs}" if POFILTER is not None else "")
     )
     if show:
         for line in shown:
@@ -363,9 +471,12 @@ def main() -> None:
     parser.add_argument("--pairs-only", action="store_true", help="skip TransRead")
     args = parser.parse_args()
     started = time.perf_counter()
-    print(f"anchor: {ANCHOR}")
+    print(f"peer: pofilter --test=numbers ({POFILTER_VERSION}), on the same pairs in this run")
     bench_pairs(random.Random(args.seed), args.show_alarms, PAIRS, "1. development pairs")
-    bench_pairs(random.Random(args.seed), args.show_alarms, HELDOUT, "1b. held-out pairs")
+    bench_pairs(
+        random.Random(args.seed), args.show_alarms, KREMLIN_DEV, "1b. kremlin-style development"
+    )
+    bench_heldout(args.show_alarms)
     if not args.pairs_only:
         bench_transread(random.Random(args.seed), args.show_alarms, args.cap)
     print(f"({time.perf_counter() - started:.1f} s)")

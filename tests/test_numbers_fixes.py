@@ -13,7 +13,8 @@ from align.checks.numbers import NumberCheck
 from align.model import Bead, Sentence, Severity, Side
 from align.numbers import compare_quantities, extract_quantities
 
-HELDOUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "number_pairs_heldout.tsv"
+# kremlin-style pairs written apart at first; the tests now require them, so a development set
+HELDOUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "number_pairs_kremlin_dev.tsv"
 
 
 def values(text: str, lang: str) -> list[tuple[str, object, str | None]]:
