@@ -275,6 +275,7 @@ def _bertalign_core():
     sys.path.insert(0, str(PEER))  # numba, llvmlite
     spec = importlib.util.spec_from_file_location("bertalign_corelib", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # numba's on-disk cache finds its module by name
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
 
