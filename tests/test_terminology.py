@@ -349,3 +349,41 @@ def test_injected_inconsistencies_on_real_sentences_are_found(tune) -> None:
         assert injection.term.casefold() in found[0]["details"]["term"].casefold() or (
             found[0]["details"]["term"].casefold() in injection.term.casefold()
         )
+
+
+def test_one_french_term_for_two_english_terms_the_posts_keep_apart() -> None:
+    council = [
+        (
+            "Just recently there was a State Council Presidium meeting on developing the Far"
+            " East and the Trans-Baikal Territory.",
+            "Tout récemment s’est tenue une réunion du Présidium du Conseil d’État sur le"
+            " développement de l’Extrême-Orient.",
+        ),
+        (
+            "The State Council proposed Federal Law 349 that “circumcises” your ideology by 75"
+            " percent.",
+            "Le Conseil d’État a proposé la loi fédérale 349 qui « ampute » votre idéologie de"
+            " 75 %.",
+        ),
+        (
+            "A representative of one ethnic group was president or State Council chairman.",
+            "Un représentant d’un groupe ethnique était président ou président du Conseil d’État.",
+        ),
+    ]
+    links = [("State", "État"), ("Council", "Conseil")]
+    wrong = "Je voudrais demander au Conseil d’État d’accélérer l’adoption de cette loi."
+    documents = [
+        _post("a", council, [links] * 3),
+        _post(
+            "b",
+            [DUMA[0], (DUMA[2][0], wrong)],
+            [LINKS, [("State", "État"), ("Duma", "Conseil")]],
+        ),
+    ]
+    (finding,) = _findings(annotate(documents).documents)
+    assert finding["details"]["kind"] == "shared_rendering"
+    assert finding["message"] == (
+        "'State Duma' is rendered 'Conseil d’État' here, the rendering of 'State Council' in the"
+        " checked posts; elsewhere 'State Duma' is 'Douma d’État'"
+    )
+    assert finding["severity"] == "low"

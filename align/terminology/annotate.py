@@ -91,6 +91,8 @@ def _sides(o: Occurrence) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 def _deviation_finding(report: TermReport, deviation: Deviation) -> Finding:
     o = deviation.occurrences[0]
+    if deviation.shared:
+        return _shared_finding(report, deviation)
     assert report.expected is not None
     expected = report.expected
     total = len(report.occurrences)
@@ -107,6 +109,7 @@ def _deviation_finding(report: TermReport, deviation: Deviation) -> Finding:
         tail = f"; here the French has no {_quote(expected.text)}"
     if deviation.other_terms:
         tail += f", which renders {_quote(deviation.other_terms[0])} elsewhere"
+    # two signals: the corpus's majority, and the English itself or another term's rendering
     strong = english or bool(deviation.other_terms)
     details: dict[str, Any] = {
         "kind": "consistency",
@@ -130,6 +133,37 @@ def _deviation_finding(report: TermReport, deviation: Deviation) -> Finding:
         en=en,
         message=head + tail,
         details=details,
+    )
+
+
+def _shared_finding(report: TermReport, deviation: Deviation) -> Finding:
+    """One French rendering for two English terms the posts otherwise keep apart."""
+    o = deviation.occurrences[0]
+    other = deviation.other_terms[0]
+    elsewhere = [r for r in report.renderings if r.keys and r.keys != o.rendering]
+    message = (
+        f"{_quote(report.text)} is rendered {_quote(o.fr_text)} here, the rendering of"
+        f" {_quote(other)} in the checked posts"
+    )
+    if elsewhere:
+        message += f"; elsewhere {_quote(report.text)} is {_quote(elsewhere[0].text)}"
+    fr, en = _sides(o)
+    return Finding(
+        id="",
+        type=FindingType.TERMINOLOGY,
+        severity=Severity.LOW,
+        confidence=0.6,
+        fr=fr,
+        en=en,
+        message=message,
+        details={
+            "kind": "shared_rendering",
+            "term": o.en_text,
+            "used": o.fr_text,
+            "rendering_of": [other],
+            "counts": _counts(report),
+            **_spans(o),
+        },
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from align.terminology.model import BeadWords, Occurrence, PostWords, TermConfig
 from align.terminology.terms import Candidate, candidates, occurrence
@@ -32,7 +32,8 @@ class Deviation:
     occurrences: tuple[Occurrence, ...]  # those not rendered as expected (first is shown)
     in_bead: int  # occurrences of the term in the bead
     found: int  # times the expected rendering is found in the bead's French
-    other_terms: tuple[str, ...]  # terms whose rendering the French used here
+    other_terms: tuple[str, ...]  # terms (as written) whose rendering the French used here
+    shared: bool = False  # a term with no dominant rendering, rendered as another term is
 
 
 @dataclass(frozen=True)
@@ -146,8 +147,10 @@ class _Unlinked:
 
 
 #: How strongly an unlinked French word must go with a term to be its candidate rendering:
-#: the Dice coefficient of the beads holding the term and the beads holding the word.
+#: the Dice coefficient of the beads holding the term and the beads holding the word; and
+#: in how many beads at least. Only for a term whose occurrences are mostly unlinked.
 MIN_ASSOCIATION = 0.6
+MIN_TOGETHER = 3
 
 
 def _dominant(
@@ -159,11 +162,11 @@ def _dominant(
     groups = _by_bead(occurrences)
     options = {k for o in occurrences for k in (o.rendering, o.core) if k}
     best = _best(options, occurrences, groups, config, find)
-    if best is None and unlinked is not None:
+    linked = sum(1 for o in occurrences if o.rendering)
+    if best is None and unlinked is not None and linked < len(occurrences) / 2:
         beads = [occurrences[members[0]].bead for members in groups.values()]
-        best = _best(
-            unlinked.candidates(beads, config.min_support), occurrences, groups, config, find
-        )
+        least = max(config.min_support, MIN_TOGETHER)
+        best = _best(unlinked.candidates(beads, least), occurrences, groups, config, find)
     return best
 
 
@@ -194,7 +197,7 @@ def judge_term(
     occurrences: Sequence[Occurrence],
     config: TermConfig,
     find: _Finder,
-    dominant_of: dict[str, tuple[str, ...]] | None = None,
+    dominant_of: dict[str, tuple[tuple[str, ...], str]] | None = None,
     unlinked: _Unlinked | None = None,
 ) -> TermReport:
     """The renderings of one term, its dominant rendering and the beads that lack it."""
@@ -244,15 +247,27 @@ def judge_term(
     )
 
 
-def _others(o: Occurrence, term: str, dominant_of: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """Terms whose dominant rendering is what this occurrence's French says."""
+def _others(
+    o: Occurrence, term: str, dominant_of: dict[str, tuple[tuple[str, ...], str]]
+) -> tuple[str, ...]:
+    """Terms (as written) whose dominant rendering is what this occurrence's French says."""
     if not o.rendering:
         return ()
     return tuple(
-        other
-        for other, keys in dominant_of.items()
-        if other != term and keys and _fits(keys, o.rendering) and _fits(o.rendering, keys)
+        text
+        for other, (keys, text) in dominant_of.items()
+        if other != term
+        and not _nested(other, term)
+        and _fits(keys, o.rendering)
+        and _fits(o.rendering, keys)
     )
+
+
+def _nested(a: str, b: str) -> bool:
+    """One term's words are all in the other ("Executive Office", "Presidential Executive
+    Office"): their renderings may share words without confusing them."""
+    left, right = set(a.casefold().split()), set(b.casefold().split())
+    return left <= right or right <= left
 
 
 def _renderings(
@@ -275,6 +290,38 @@ def _renderings(
     )
 
 
+def _shared(report: TermReport, reports: Sequence[TermReport]) -> TermReport:
+    """The other direction, for a term no rendering of which dominates: an occurrence
+    rendered as another term is ("Conseil d’État", the rendering of "State Council", for
+    "State Duma"), while the term's other occurrences say something else, so the posts
+    do keep the two apart."""
+    if report.expected is not None:
+        return report
+    deviations = list(report.deviations)
+    for o in report.occurrences:
+        if not o.rendering:
+            continue
+        for other in reports:
+            expected = other.expected
+            if (
+                other is report
+                or expected is None
+                or expected.keys is None
+                or _nested(other.term, report.term)
+                or not (_fits(expected.keys, o.rendering) and _fits(o.rendering, expected.keys))
+            ):
+                continue
+            apart = any(
+                p.rendering and not _fits(p.rendering, expected.keys)
+                for p in report.occurrences
+                if p is not o
+            )
+            if apart:
+                deviations.append(Deviation((o,), 1, 0, (other.text,), shared=True))
+                break
+    return replace(report, deviations=tuple(deviations))
+
+
 def judge(posts: Sequence[PostWords], config: TermConfig) -> list[TermReport]:
     """A report for every followed term of the posts, most frequent first."""
     occurrences = followed_occurrences(posts, config)
@@ -289,6 +336,8 @@ def judge(posts: Sequence[PostWords], config: TermConfig) -> list[TermReport]:
     for term, found in by_term.items():
         dominant = _dominant(found, config, find, unlinked)
         if dominant is not None:
-            dominant_of[term] = dominant[0]
+            text = Counter(o.en_text for o in found).most_common(1)[0][0]
+            dominant_of[term] = (dominant[0], text)
     reports = [judge_term(found, config, find, dominant_of, unlinked) for found in by_term.values()]
+    reports = [_shared(report, reports) for report in reports]
     return sorted(reports, key=lambda r: (-len(r.occurrences), r.term))
