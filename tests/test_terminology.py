@@ -387,3 +387,42 @@ def test_one_french_term_for_two_english_terms_the_posts_keep_apart() -> None:
         " checked posts; elsewhere 'State Duma' is 'Douma d’État'"
     )
     assert finding["severity"] == "low"
+
+
+def test_a_shortened_second_mention_is_not_a_deviation() -> None:
+    en = (
+        "The 7th convocation of the State Duma is, I think, working effectively and we have"
+        " streamlined cooperation between the parliamentary factions and have good relations"
+        " with the State Duma’s heads."
+    )
+    short = (
+        "La Douma d’État de la 7e législature travaille, je crois, efficacement ; nous avons"
+        " de bonnes relations avec la direction de la Douma."
+    )
+    english = short.replace("de la Douma.", "de la State Duma.")
+    second = en.rindex("State Duma")
+
+    def corpus(french: str, used: str) -> list[dict]:
+        event = _event(9, en, french, [])
+        event["alignment"][0]["links"] = [
+            {
+                "en": [0, [en.index("State Duma"), en.index("State Duma") + 10]],
+                "fr": [0, [french.index("Douma"), french.index("Douma") + 12]],
+                "score": 1,
+                "by": "x",
+            },
+            # the second mention linked to an unrelated word, as links sometimes are
+            {
+                "en": [0, [second, second + 10]],
+                "fr": [0, [french.rindex(used), french.rindex(used) + len(used)]],
+                "score": 1,
+                "by": "encoder",
+            },
+        ]
+        post = _post("a", DUMA, [LINKS] * 4)
+        post["events"].append(event)
+        return [post]
+
+    assert _findings(annotate(corpus(short, "relations")).documents) == []
+    (finding,) = _findings(annotate(corpus(english, "State Duma")).documents)
+    assert "left in English" in finding["message"]

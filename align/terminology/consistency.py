@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from align.terminology.model import BeadWords, Occurrence, PostWords, TermConfig
 from align.terminology.terms import Candidate, candidates, occurrence
-from align.terminology.text import Match, find_rendering, same_word
+from align.terminology.text import Match, find_rendering, same_word, shortened
 
 
 @dataclass(frozen=True)
@@ -218,9 +218,11 @@ def judge_term(
             if len(matches) >= len(members):
                 continue
             lacking = [occurrences[n] for n in members]
-            if matches:  # some rendered: report only occurrences linked to something else
+            if matches:  # some rendered: report only occurrences linked to something else,
+                # and not those a shortened second mention accounts for
+                short = shortened(bead.french(), expected, matches)
                 lacking = [o for o in lacking if o.core and not _fits(o.core, expected)]
-                lacking = lacking[: len(members) - len(matches)]
+                lacking = lacking[: max(0, len(members) - len(matches) - short)]
                 for o in lacking:
                     labels[occurrences.index(o)] = o.rendering
             if lacking:

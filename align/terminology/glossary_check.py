@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from align.terminology.glossary import Glossary, GlossaryEntry
 from align.terminology.model import BeadWords, Occurrence, PostWords, SentenceWords
 from align.terminology.terms import Candidate, occurrence, term_key
-from align.terminology.text import Match, find_rendering, same_word
+from align.terminology.text import Match, find_rendering, same_word, shortened
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,10 @@ def bead_hits(document: str, bead: BeadWords, glossary: Glossary) -> list[Glossa
             lacking = found
         elif len(accepted) < len(found):
             # some rendered as accepted: report only those linked to something else
+            # (a shortened second mention, "la Douma" after "la Douma d’État", is fine)
+            short = max(shortened(bead.french(), k, accepted) for k in entry.accepted_keys)
             lacking = [o for o in found if o.core and not _fits_any(o.core, entry.accepted_keys)][
-                : len(found) - len(accepted)
+                : max(0, len(found) - len(accepted) - short)
             ]
         hits.append(
             GlossaryHit(entry, tuple(found), tuple(accepted), tuple(forbidden), tuple(lacking))

@@ -181,3 +181,22 @@ def _covers(keys: Sequence[str], wanted: Sequence[str]) -> bool:
         else:
             return False
     return True
+
+
+def shortened(
+    sentences: Iterable[tuple[int, str, Sequence[Word]]],
+    wanted: Sequence[str],
+    found: Sequence[Match],
+) -> int:
+    """How many words of `wanted` stand alone outside the places it was found: a rendering
+    shortened on a second mention ("la Douma" after "la Douma d’État")."""
+    count = 0
+    for index, _, sentence_words in sentences:
+        for word in sentence_words:
+            if not word.content or word.key not in wanted:  # the very word, repeated
+                continue
+            inside = any(
+                m.sentence == index and m.start <= word.start and word.end <= m.end for m in found
+            )
+            count += not inside
+    return count
