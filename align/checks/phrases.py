@@ -1,0 +1,329 @@
+"""Curated word lexicons matched on lemmas: the shared reader of the `direction` and
+`qualifier` checks.
+
+A lexicon is a TSV file of `align/lexicons/` whose first columns are `lang` and `term`; a term
+is one word or a phrase (space-separated words); "#" in a phrase stands for a number. A word of
+the text matches a word of a term when any of its forms does: the word itself (lower-cased,
+with the French elided article or pronoun dropped: "l'augmentation" → "augmentation"), its
+lemma (simplemma) and the regular inflections a lemmatiser misses ("reculé" → "reculer").
+Rows whose `polarity` (or `kind`) is "0" are blockers: phrases whose words say nothing the
+lexicon means ("au moins", "d'après"); their words are never read alone.
+
+Matching is greedy, longest term first, left to right, so each word belongs to at most one
+term; time is linear in the text's length (terms are a handful of words).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+
+import simplemma
+
+from align.checks.meaning import english_negations, french_negations
+from align.numbers.lexicon import CARDINAL_WORDS, SCALES
+
+#: A number ("5", "1 000", "28,2") or a word (with its elided article, apostrophes and
+#: hyphens: "l'augmentation", "aujourd'hui", "record-high", "Pays-Bas").
+_TOKEN = re.compile(
+    r"\d+(?:[.,\u00a0\u202f ]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*"
+)
+_ELISION = re.compile(r"^(?:l|d|s|n|j|m|t|c|qu|jusqu|lorsqu|puisqu)'(?=[^\W_])")
+#: English hyphen prefixes that turn the word after them around: never read the part alone.
+_EN_TURNING_PREFIXES = frozenset({"de", "non", "anti", "counter", "un", "dis", "in", "il", "ir"})
+_NUMBER_WORDS = {
+    lang: frozenset(CARDINAL_WORDS[lang]) | frozenset(SCALES[lang]) for lang in ("en", "fr")
+}
+NUMBER = "#"
+
+_FR_VERB_ENDINGS = (
+    ("issaient", "ir"),
+    ("issait", "ir"),
+    ("issent", "ir"),
+    ("issons", "ir"),
+    ("issez", "ir"),
+    ("eraient", "er"),
+    ("erait", "er"),
+    ("eront", "er"),
+    ("aient", "er"),
+    ("erons", "er"),
+    ("ées", "er"),
+    ("ait", "er"),
+    ("ent", "er"),
+    ("era", "er"),
+    ("ons", "er"),
+    ("és", "er"),
+    ("ée", "er"),
+    ("ez", "er"),
+    ("é", "er"),
+    ("es", "er"),  # present tense: il abaisse, tu baisses
+    ("e", "er"),
+    ("ies", "ir"),
+    ("ie", "ir"),
+    ("is", "ir"),
+    ("it", "ir"),
+    ("i", "ir"),
+    ("uit", "uire"),
+    ("uits", "uire"),
+    ("uite", "uire"),
+    ("uites", "uire"),
+)
+
+
+def _fold(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+@lru_cache(maxsize=65536)
+def word_forms(word: str, lang: str) -> frozenset[str]:
+    """The forms a lexicon term may use for one word of the text: itself, without its
+    elided article, its lemma, and regular inflections undone."""
+    folded = _fold(word)
+    bare = _ELISION.sub("", folded) if lang == "fr" else re.sub(r"'s$|s'$", "", folded)
+    forms = {folded, bare}
+    for form in (folded, bare):
+        try:
+            forms.add(_fold(simplemma.lemmatize(form, lang=lang)))
+        except (ValueError, KeyError):  # an odd script or a character simplemma rejects
+            continue
+    for form in list(forms):
+        forms.update(_deinflect(form, lang))
+    return frozenset(f for f in forms if f)
+
+
+def _deinflect(word: str, lang: str) -> Iterable[str]:
+    if lang == "fr":
+        if word.endswith(("es", "s", "x")) and len(word) > 4:
+            yield word[:-2] if word.endswith("es") else word[:-1]
+        if word.endswith("e") and len(word) > 4:
+            yield word[:-1]  # élevée → élevé, forte → fort
+        for ending, lemma_ending in _FR_VERB_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                yield word[: -len(ending)] + lemma_ending
+        return
+    if len(word) <= 3:
+        return
+    if word.endswith("ies"):
+        yield word[:-3] + "y"
+    if word.endswith("ied"):
+        yield word[:-3] + "y"
+    for ending in ("es", "s", "ed", "ing", "er", "est"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            yield stem
+            yield stem + "e"  # raised → raise
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                yield stem[:-1]  # dropped → drop
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    forms: frozenset[str]
+
+
+def tokens(text: str, lang: str, heads: frozenset[str] = frozenset()) -> list[Token]:
+    """The words and numbers of `text`. English hyphenated words are read part by part
+    ("record-high" → record, high) unless the whole is a term's first word (`heads`) or its
+    first part turns the rest around ("de-escalation", "non-oil")."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if word[0].isdigit():
+            out.append(Token(word, m.start(), m.end(), frozenset({NUMBER})))
+            continue
+        elided = _ELISION.match(_fold(word)) if lang == "fr" else None
+        if elided:  # "d'un", "l'augmentation": the elided word is a word of its own
+            cut = m.start() + elided.end()
+            out.append(Token(word[: elided.end()], m.start(), cut, frozenset({elided.group()})))
+            word = word[elided.end() :]
+            m_start = cut
+        else:
+            m_start = m.start()
+        forms = word_forms(word, lang)
+        if word.casefold() in _NUMBER_WORDS[lang]:
+            forms = forms | {NUMBER}
+        hyphenated = "-" in word and lang == "en"
+        if hyphenated and not (forms & heads):
+            parts = word.split("-")
+            if parts[0].casefold() not in _EN_TURNING_PREFIXES:
+                offset = m_start
+                for part in parts:
+                    if part:
+                        out.append(Token(part, offset, offset + len(part), word_forms(part, lang)))
+                    offset += len(part) + 1
+                continue
+        out.append(Token(word, m_start, m.end(), forms))
+    return out
+
+
+def term_words(term: str) -> tuple[str, ...]:
+    """The words of a lexicon term, French elisions apart: "d'après" → ("d'", "après")."""
+    words: list[str] = []
+    for word in _fold(term).split():
+        elided = _ELISION.match(word)
+        if elided and len(word) > elided.end():
+            words += [elided.group(), word[elided.end() :]]
+        else:
+            words.append(word)
+    return tuple(words)
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: one row, one entry
+class Entry:
+    """One row of a lexicon: the term's words and the row's other columns."""
+
+    lang: str
+    words: tuple[str, ...]
+    fields: Mapping[str, str]
+    blocker: bool
+
+    @property
+    def term(self) -> str:
+        return " ".join(self.words)
+
+    def __getitem__(self, column: str) -> str:
+        return self.fields[column]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where a term of the lexicon occurs in a text."""
+
+    entry: Entry
+    start: int  # character span in the text
+    end: int
+    text: str  # the text's words as written
+    negated: bool = False
+
+
+class PhraseLexicon:
+    """Terms of one lexicon indexed by language and first word."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = tuple(entries)
+        index: dict[tuple[str, str], list[Entry]] = {}
+        for entry in entries:
+            index.setdefault((entry.lang, entry.words[0]), []).append(entry)
+        self._index = index
+        self._heads = {
+            lang: frozenset(w for (lng, w) in index if lng == lang) for lang in ("en", "fr")
+        }
+
+    def find(self, text: str, lang: str, *, negation: bool = True) -> list[Hit]:
+        """Every term of `text` (blockers left out), longest first; with `negation`, a hit
+        under a negation of the text ("did not rise", "ne baisse plus") is marked so."""
+        words = tokens(text, lang, self._heads.get(lang, frozenset()))
+        hits: list[Hit] = []
+        i = 0
+        while i < len(words):
+            matched = self._match_at(words, i, lang)
+            if not matched:
+                i += 1
+                continue
+            length = len(matched[0].words)
+            first, last = words[i], words[i + length - 1]
+            for entry in matched:
+                if not entry.blocker:
+                    hits.append(Hit(entry, first.start, last.end, text[first.start : last.end]))
+            i += length
+        if negation and hits:
+            covered = _merge(negation_scopes(text, lang))
+            starts = [s for s, _ in covered]
+            hits = [
+                Hit(h.entry, h.start, h.end, h.text, True) if _overlap(covered, starts, h) else h
+                for h in hits
+            ]
+        return hits
+
+    def _match_at(self, words: Sequence[Token], i: int, lang: str) -> list[Entry]:
+        """The entries of the longest term that starts at word i; a blocker among them wins."""
+        candidates = {e for form in words[i].forms for e in self._index.get((lang, form), ())}
+        matched = [
+            e
+            for e in candidates
+            if i + len(e.words) <= len(words)
+            and all(e.words[k] in words[i + k].forms for k in range(1, len(e.words)))
+        ]
+        if not matched:
+            return []
+        longest = max(len(e.words) for e in matched)
+        matched = sorted(
+            (e for e in matched if len(e.words) == longest), key=lambda e: tuple(e.fields.values())
+        )
+        blockers = [e for e in matched if e.blocker]
+        return blockers[:1] if blockers else matched
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlap(covered: list[tuple[int, int]], starts: list[int], hit: Hit) -> bool:
+    """Whether the hit overlaps a span of `covered` (disjoint, sorted; `starts` their starts)."""
+    i = bisect_right(starts, hit.end - 1) - 1
+    return i >= 0 and covered[i][1] > hit.start
+
+
+# -- negation -----------------------------------------------------------------------------
+
+_CLAUSE_END = re.compile(r"[,;:.!?()«»\"“”—–]")
+#: How many words after a negation it reaches: "did not rise", "has not sharply increased",
+#: "n'a pas augmenté"; not the object of a negated verb ("has never had such low inflation").
+_NEGATION_REACH = {"en": 2, "fr": 2}
+#: What meaning.py counts as negation but does not turn a direction around: a comparison
+#: ("less than"), "sans doute" (probably), "sans cesse" (constantly).
+_NOT_NEGATING = re.compile(r"(?i)^less\s+than$|^sans$")
+_SANS_IDIOM = re.compile(r"(?i)\s*(?:aucun\s+)?(?:doute|cesse|arr[êe]t|relâche)\b")
+
+
+def negation_scopes(text: str, lang: str) -> list[tuple[int, int]]:
+    """Character spans under a negation (meaning.py's detection): the negation itself (for
+    French "ne … plus", the verb inside it) and the next few words of its clause."""
+    found = french_negations(text) if lang == "fr" else english_negations(text)
+    scopes: list[tuple[int, int]] = []
+    for negation in dict.fromkeys(found):
+        for m in re.finditer(re.escape(negation), text):
+            if _NOT_NEGATING.match(negation) and (
+                negation.casefold() != "sans" or _SANS_IDIOM.match(text, m.end())
+            ):
+                continue
+            end = m.end()
+            reach = _NEGATION_REACH[lang]
+            for word in _TOKEN.finditer(text, m.end()):
+                if reach == 0 or _CLAUSE_END.search(text, end, word.start()):
+                    break
+                end = word.end()
+                reach -= 1
+            scopes.append((m.start(), end))
+    return scopes
+
+
+# -- reading the TSV files ----------------------------------------------------------------
+
+
+@cache
+def read_lexicon(name: str, blocker_column: str = "polarity") -> PhraseLexicon:
+    """A lexicon of `align/lexicons/` (package data), parsed once."""
+    text = files("align").joinpath("lexicons", name).read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    entries = []
+    for row in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
+        words = term_words(row["term"])
+        if not words or row["lang"] not in ("en", "fr"):
+            raise ValueError(f"{name}: bad row {row!r}")
+        entries.append(Entry(row["lang"], words, row, row.get(blocker_column) == "0"))
+    return PhraseLexicon(entries)

@@ -1,0 +1,712 @@
+"""Qualifiers: what is attached to a figure differs, or the figure's time frame does.
+
+Two families of evidence, both read with curated lexicons (`align/lexicons/`):
+
+- what qualifies a figure (`qualifiers.tsv`): "more than 30 billion" → "environ 30 milliards",
+  "up to 4,000" → "au moins 4 000", "only fifteen" → "au moins quinze". Figures are read by
+  the number extractor (align.numbers) and paired across the sides by value, as the number
+  check pairs them; qualifiers of different groups on one pair are reported (medium), a
+  qualifier on one side only is a note (low).
+- the time frame (`timeframes.tsv` and durations read in code): "120 flights a week" →
+  "120 vols par mois", "annual summit" → "sommet semestriel", "this year" → "ce mois-ci",
+  "late 2019" → "début 2019", "by 2030" → "en 2030", "23 years" → "23 mois", "in one day" →
+  "en une semaine". Time frames of one kind that differ are reported (medium); a rate the
+  French drops ("per year each" → "chacune") or a deadline turned into a date is a note (low).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from align.checks.base import CheckInput
+from align.checks.config import DEFAULT_CONFIG, CheckConfig
+from align.checks.phrases import Hit, read_lexicon
+from align.model import Bead, Finding, FindingType, Sentence, Severity, finding_id
+from align.numbers.compare import same_quantity
+from align.numbers.extract import extract_quantities
+from align.numbers.lexicon import month_numbers, month_pattern
+from align.numbers.quantity import Quantity, QuantityKind
+
+K = QuantityKind
+QUALIFIERS = "qualifiers.tsv"
+TIMEFRAMES = "timeframes.tsv"
+
+#: Kinds of qualifier a translator may use for one another, and how a reviewer says them.
+GROUP = {
+    "approx": "about",
+    "almost": "about",
+    "over": "more",
+    "at_least": "more",
+    "under": "less",
+    "up_to": "less",
+    "only": "only",
+    "exactly": "exactly",
+}
+GROUP_WORDS = {
+    "about": "about / nearly",
+    "more": "more than / at least",
+    "less": "less than / up to",
+    "only": "only",
+    "exactly": "exactly",
+}
+#: Figures a qualifier may bear (a year, a date or a time is a point, not an amount).
+_AMOUNTS = frozenset({K.INTEGER, K.DECIMAL, K.PERCENT, K.MONEY})
+#: What may stand between a qualifier and its figure: articles, "de", currency signs.
+_FILLER_BEFORE = re.compile(
+    r"^[\s\u00a0\u202f$€£¥₽]*(?:(?i:the|a|an|de|d['’]|des|les|la|le|l['’]|some|à|a\s+total\s+of)"
+    r"[\s\u00a0\u202f$€£¥₽]*)?$"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_CLAUSE_BREAK = re.compile(r"[.;:!?()«»\"“”]")
+#: "ne … que" before a figure: only.
+_FR_ONLY = re.compile(r"\b(?:ne|n['’])\s*(?:[^\s.;:!?]+\s+){0,5}?qu(?:e\s+|['’]\s*)$", re.I)
+#: English "over" / "under" before a duration is a time frame ("over 10 years"), not a bound.
+_TIME_UNITS = frozenset({"h", "min", "day", "week", "month", "year", "century"})
+_VAGUE_TIME_TERMS = frozenset({"over", "under", "below", "above"})
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A qualifier or time-frame word of one sentence."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: str  # approx … exactly; rate, period, compare, phase, deadline; duration
+    unit: str  # the group of a qualifier; the unit of a time frame
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "sentence": self.sentence,
+            "span": [self.start, self.end],
+            "text": self.text,
+            "kind": self.kind,
+            "unit": self.unit,
+        }
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of one sentence and the qualifiers attached to it."""
+
+    sentence: int
+    quantity: Quantity
+    marks: tuple[Mark, ...]  # qualifiers, then the phase or deadline of a year
+
+    @property
+    def groups(self) -> frozenset[str]:
+        return frozenset(m.unit for m in self.marks if m.kind in GROUP)
+
+    def of_kind(self, kind: str) -> tuple[Mark, ...]:
+        return tuple(m for m in self.marks if m.kind == kind)
+
+
+# -- reading one side ---------------------------------------------------------------------
+
+
+def _mark(sentence: int, hit: Hit, kind: str, unit: str) -> Mark:
+    return Mark(sentence, hit.start, hit.end, hit.text, kind, unit)
+
+
+def qualifier_marks(sentence: Sentence, lang: str) -> list[tuple[Mark, str, bool]]:
+    """Qualifier words of a sentence, each with its position (before / after) and whether it
+    qualifies without a figure too ("at least once")."""
+    hits = read_lexicon(QUALIFIERS, "kind").find(sentence.text, lang, negation=False)
+    found = {
+        (h.start, h.entry["kind"], h.entry["position"]): (
+            _mark(sentence.index, h, h.entry["kind"], GROUP[h.entry["kind"]]),
+            h.entry["position"],
+            h.entry["alone"] == "yes",
+        )
+        for h in hits
+    }
+    return list(found.values())
+
+
+#: "all", "every", "tous", "la quasi-totalité": a figure without digits ("nearly every area").
+_ALL = {
+    "en": re.compile(r"(?i)\b(?:all|every|everyone|everybody|everything|entire|whole)\b"),
+    "fr": re.compile(
+        r"(?i)(?<![\w-])(?:tous|toutes|chaque|chacun|chacune|totalité|ensemble|entier|entière"
+        r"|quasi-totalité)(?![\w-])"
+    ),
+}
+
+
+def _all_figure(m: re.Match[str]) -> Quantity:
+    return Quantity(m.group(), m.start(), m.end(), K.INTEGER, float("inf"))
+
+
+def _before(text: str, mark: Mark, q: Quantity) -> bool:
+    return mark.end <= q.start and bool(_FILLER_BEFORE.match(text[mark.end : q.start]))
+
+
+def _after(text: str, mark: Mark, q: Quantity) -> bool:
+    gap = text[q.end : mark.start]
+    return (
+        mark.start >= q.end
+        and not _CLAUSE_BREAK.search(gap)
+        and "," not in gap
+        and len(_WORD.findall(gap)) <= 2
+    )
+
+
+def figures(sentence: Sentence, lang: str) -> list[Figure]:
+    """The figures of a sentence with their qualifiers, phases and deadlines."""
+    text = sentence.text
+    quantities = extract_quantities(text, lang)
+    quantities += [_all_figure(m) for m in _ALL[lang].finditer(text)]
+    if not quantities:
+        return []
+    marks = sorted(qualifier_marks(sentence, lang), key=lambda x: x[0].start)
+    starts = [mark.start for mark, _, _ in marks]
+    frames = [m for m in time_marks(sentence, lang) if m.kind in ("phase", "deadline")]
+    found = []
+    for q in quantities:
+        attached: list[Mark] = []
+        if q.raw.casefold() == "quasi-totalité":
+            attached.append(Mark(sentence.index, q.start, q.end, q.raw, "almost", "about"))
+        if q.kind in _AMOUNTS:
+            for mark, position, _ in _near(marks, starts, q):
+                if mark.text.casefold() in _VAGUE_TIME_TERMS and q.unit in _TIME_UNITS:
+                    continue  # "over 10 years": the time it took, not a bound
+                if (position == "before" and _before(text, mark, q)) or (
+                    position == "after" and _after(text, mark, q)
+                ):
+                    attached.append(mark)
+            if lang == "fr" and _FR_ONLY.search(text[max(0, q.start - 80) : q.start]):
+                start = text.rfind("qu", 0, q.start)
+                attached.append(Mark(sentence.index, start, q.start, "ne … que", "only", "only"))
+            if q.approximate and not any(m.unit == "about" for m in attached):
+                # "une quarantaine", "a dozen or so": the extractor's reading
+                attached.append(Mark(sentence.index, q.start, q.end, q.raw, "approx", "about"))
+        if q.kind in (K.YEAR, K.DATE) or (q.kind is K.RANGE and q.range_of is K.DATE):
+            attached += [m for m in frames if _frames_year(text, m, q)]
+        found.append(Figure(sentence.index, q, tuple(attached)))
+    return found
+
+
+#: How far from a figure its qualifier may stand (characters): "a little over", "ou plus".
+_REACH = 60
+
+
+def _near(
+    marks: Sequence[tuple[Mark, str, bool]], starts: Sequence[int], q: Quantity
+) -> Sequence[tuple[Mark, str, bool]]:
+    """The marks that start within `_REACH` characters of the figure (bounded work on long
+    lines full of figures)."""
+    return marks[bisect_left(starts, q.start - _REACH) : bisect_right(starts, q.end + _REACH)]
+
+
+def _frames_year(text: str, mark: Mark, q: Quantity) -> bool:
+    """A phase or deadline word stands before the year: "late 2019", "fin 2019", "by the end
+    of 2019", "d'ici à 2030", "au début de l'année 2019", "mid-2019"."""
+    if mark.end > q.start:
+        return False
+    gap = text[mark.end : q.start]
+    return len(gap) <= 30 and not _CLAUSE_BREAK.search(gap) and len(_WORD.findall(gap)) <= 5
+
+
+# time frames --------------------------------------------------------------------------------
+
+_PERIOD_WORDS = re.compile(
+    r"(?i:year|month|week|quarter|decade|season|century|ann[ée]e|\ban\b|mois|semaine|"
+    r"trimestre|semestre|d[ée]cennie|saison|si[èe]cle|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|janvier|f[ée]vrier|mars|avril|mai|juin|"
+    r"juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|\d{4})"
+)
+_RATE_ANCHOR = re.compile(r"(?i:\d|once|twice|times|fois|\bone\b|\bun\b|\bune\b)[^.;:!?,]{0,25}$")
+
+
+def time_marks(sentence: Sentence, lang: str) -> list[Mark]:
+    """The time-frame words of a sentence (rates, periods, comparisons, phases, deadlines),
+    each kept only where it frames something: a phase before a period or a year, a
+    deadline before a year or a date, a rate like "a week" after a figure."""
+    text = sentence.text
+    marks = []
+    for hit in read_lexicon(TIMEFRAMES, "kind").find(text, lang, negation=False):
+        kind, unit = hit.entry["kind"], hit.entry["unit"]
+        anchored = _RATE_ANCHOR.search(text[max(0, hit.start - 40) : hit.start])
+        if kind == "rate" and hit.entry["anchor"] == "figure" and not anchored:
+            continue  # "in a week": a duration, read as such
+        if kind in ("phase", "deadline"):
+            after = text[hit.end : hit.end + 40]
+            stop = _CLAUSE_BREAK.search(after)
+            if not _PERIOD_WORDS.search(after[: stop.start()] if stop else after):
+                continue  # "early elections", "by the President"
+        marks.append(_mark(sentence.index, hit, kind, unit))
+    return list({(m.start, m.kind, m.unit): m for m in marks}.values())
+
+
+#: Length in days of each unit a duration may be told in.
+_UNIT_DAYS = {
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "fortnight": 14.0,
+    "month": 30.4,
+    "quarter": 91.3,
+    "half": 182.6,
+    "year": 365.25,
+    "decade": 3652.5,
+    "century": 36525.0,
+}
+_DURATION_UNITS = {
+    "en": {
+        "hour": "hour",
+        "hours": "hour",
+        "day": "day",
+        "days": "day",
+        "week": "week",
+        "weeks": "week",
+        "fortnight": "fortnight",
+        "month": "month",
+        "months": "month",
+        "quarter": "quarter",
+        "quarters": "quarter",
+        "year": "year",
+        "years": "year",
+        "decade": "decade",
+        "decades": "decade",
+        "century": "century",
+        "centuries": "century",
+    },
+    "fr": {
+        "heure": "hour",
+        "heures": "hour",
+        "jour": "day",
+        "jours": "day",
+        "journée": "day",
+        "journées": "day",
+        "semaine": "week",
+        "semaines": "week",
+        "quinzaine": "fortnight",
+        "mois": "month",
+        "trimestre": "quarter",
+        "trimestres": "quarter",
+        "semestre": "half",
+        "semestres": "half",
+        "an": "year",
+        "ans": "year",
+        "année": "year",
+        "années": "year",
+        "décennie": "decade",
+        "décennies": "decade",
+        "siècle": "century",
+        "siècles": "century",
+    },
+}
+_NUMBER_WORDS = {
+    "en": {
+        "a": 1,
+        "an": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+        "fifteen": 15,
+        "twenty": 20,
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "hundred": 100,
+        "few": None,
+        "several": None,
+        "couple": 2,
+    },
+    "fr": {
+        "un": 1,
+        "une": 1,
+        "deux": 2,
+        "trois": 3,
+        "quatre": 4,
+        "cinq": 5,
+        "six": 6,
+        "sept": 7,
+        "huit": 8,
+        "neuf": 9,
+        "dix": 10,
+        "onze": 11,
+        "douze": 12,
+        "quinze": 15,
+        "vingt": 20,
+        "trente": 30,
+        "quarante": 40,
+        "cinquante": 50,
+        "cent": 100,
+        "quelques": None,
+        "plusieurs": None,
+    },
+}
+_DURATION = {
+    lang: re.compile(
+        r"(?<![\w-])(?P<n>\d+(?:[.,]\d+)?|(?i:"
+        + "|".join(sorted(words, key=len, reverse=True))
+        + r"))(?:\s+(?i:single|seul|seule|whole|entire|full|short|long|petites?|courtes?"
+        + r"|longues?))?"
+        + r"[\s-]+(?P<u>(?i:"
+        + "|".join(sorted(_DURATION_UNITS[lang], key=len, reverse=True))
+        + r"))(?![\w-])"
+    )
+    for lang, words in _NUMBER_WORDS.items()
+}
+#: An article or "one" counts a duration only after a preposition of time ("in a week",
+#: "en une journée"); elsewhere it is a rate ("twice a year") or an idiom ("one day").
+_DURATION_PREPOSITION = {
+    "en": re.compile(
+        r"(?i:\b(?:in|within|for|over|during|after|of|past|last|next))"
+        r"\s+(?:(?i:just|only|barely|about|around|another)\s+)?$"
+    ),
+    "fr": re.compile(
+        r"(?i:\b(?:en|dans|pendant|depuis|sur|après|durant|pour|d['’]|de|il\s+y\s+a))"
+        r"\s*(?:(?i:seulement|à\s+peine|environ|encore)\s+)?$"
+    ),
+}
+
+
+def durations(sentence: Sentence, lang: str) -> list[Mark]:
+    """Lengths of time stated with a number: "23 years", "in one day", "en une semaine",
+    "quelques mois". `unit` is the unit; `kind` "duration"; the count is in `text`."""
+    text = sentence.text
+    found = []
+    for m in _DURATION[lang].finditer(text):
+        number = m["n"].casefold()
+        if number in ("a", "an", "one", "un", "une") and not _DURATION_PREPOSITION[lang].search(
+            text[max(0, m.start() - 20) : m.start()]
+        ):
+            continue
+        found.append(
+            Mark(
+                sentence.index,
+                m.start(),
+                m.end(),
+                m.group(),
+                "duration",
+                _DURATION_UNITS[lang][m["u"].casefold()],
+            )
+        )
+    return found
+
+
+def _duration_value(mark: Mark, lang: str) -> float | None:
+    number = _DURATION[lang].match(mark.text)
+    if number is None:
+        return None
+    raw = number["n"].casefold()
+    if raw[0].isdigit():
+        return float(raw.replace(",", "."))
+    value = _NUMBER_WORDS[lang].get(raw)
+    return None if value is None else float(value)
+
+
+# -- comparing the sides --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Difference:
+    kind: str  # qualifier | lost_qualifier | added_qualifier | rate | period | compare | phase |
+    #            deadline | lost_rate | duration
+    en: tuple[Mark, ...]
+    fr: tuple[Mark, ...]
+    severity: Severity
+    confidence: float
+    figure: tuple[str, str] | None = None  # the paired figures as written (en, fr)
+
+
+def _is_all(q: Quantity) -> bool:
+    return isinstance(q.value, float) and math.isinf(q.value)
+
+
+def _same_figure(e: Quantity, f: Quantity) -> bool:
+    if _is_all(e) or _is_all(f):
+        return _is_all(e) and _is_all(f)  # "every" ~ "tous"
+    return same_quantity(f, e)
+
+
+#: At most this many figures (or durations) of a bead are compared, side by side: a bead of
+#: hundreds of figures is a table, not a sentence, and pairing is quadratic.
+MAX_PER_BEAD = 200
+
+
+def _pair_figures(en: list[Figure], fr: list[Figure]) -> list[tuple[Figure, Figure]]:
+    pairs, used = [], set()
+    en, fr = en[:MAX_PER_BEAD], fr[:MAX_PER_BEAD]
+    for e in en:
+        for j, f in enumerate(fr):
+            if j not in used and _same_figure(e.quantity, f.quantity):
+                pairs.append((e, f))
+                used.add(j)
+                break
+    return pairs
+
+
+def figure_differences(en: list[Figure], fr: list[Figure]) -> list[Difference]:
+    out = []
+    for e, f in _pair_figures(en, fr):
+        figure = (e.quantity.raw, f.quantity.raw)
+        eg, fg = e.groups, f.groups
+        e_q = tuple(m for m in e.marks if m.kind in GROUP)
+        f_q = tuple(m for m in f.marks if m.kind in GROUP)
+        if eg and fg and not (eg & fg):
+            out.append(Difference("qualifier", e_q, f_q, Severity.MEDIUM, 0.8, figure))
+        elif eg and not fg:
+            out.append(Difference("lost_qualifier", e_q, (), Severity.LOW, 0.5, figure))
+        elif fg and not eg:
+            out.append(Difference("added_qualifier", (), f_q, Severity.LOW, 0.45, figure))
+        for kind, severity in (("phase", Severity.MEDIUM), ("deadline", Severity.LOW)):
+            ek, fk = e.of_kind(kind), f.of_kind(kind)
+            if kind == "phase" and ek and fk and not ({m.unit for m in ek} & {m.unit for m in fk}):
+                out.append(Difference("phase", ek, fk, severity, 0.75, figure))
+            elif kind == "deadline" and ek and not fk and not f.of_kind("phase"):
+                out.append(Difference("deadline", ek, (), severity, 0.5, figure))
+    return out
+
+
+def unattached_bounds(sentence: Sentence, lang: str, figures_: list[Figure]) -> list[Mark]:
+    """Qualifiers that need no figure ("at least once", "au plus égal") and qualify none."""
+    attached = {(m.sentence, m.start) for f in figures_ for m in f.marks}
+    return [
+        mark
+        for mark, _, alone in qualifier_marks(sentence, lang)
+        if alone and (mark.sentence, mark.start) not in attached
+    ]
+
+
+def bound_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
+    """A bound on one side ("at least"), another kind of bound on the other ("au plus")."""
+    e_groups, f_groups = {m.unit for m in en}, {m.unit for m in fr}
+    e_only = tuple(m for m in en if m.unit not in f_groups)
+    f_only = tuple(m for m in fr if m.unit not in e_groups)
+    if e_only and f_only:
+        return [Difference("qualifier", e_only, f_only, Severity.LOW, 0.5)]
+    return []
+
+
+def frame_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
+    """Rates, periods and comparisons of the bead: one kind, different units."""
+    out = []
+    for kind in ("rate", "period", "compare"):
+        e = [m for m in en if m.kind == kind]
+        f = [m for m in fr if m.kind == kind]
+        e_units, f_units = Counter(m.unit for m in e), Counter(m.unit for m in f)
+        e_only = [m for m in e if e_units[m.unit] > f_units[m.unit]]
+        f_only = [m for m in f if f_units[m.unit] > e_units[m.unit]]
+        if e_only and f_only:
+            out.append(Difference(kind, tuple(e_only), tuple(f_only), Severity.MEDIUM, 0.75))
+        elif kind == "rate" and e_only and not f:
+            out.append(Difference("lost_rate", tuple(e_only), (), Severity.LOW, 0.5))
+    return out
+
+
+def duration_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
+    """Durations: "23 years" ~ "23 mois", "in one day" ~ "en une semaine" (lengths differ)."""
+    left_en, left_fr = list(en[:MAX_PER_BEAD]), list(fr[:MAX_PER_BEAD])
+    for e in list(left_en):  # the same length told alike, or in other units: fine
+        e_days = _days(e, "en")
+        for f in left_fr:
+            f_days = _days(f, "fr")
+            if e_days and f_days and abs(e_days - f_days) <= 0.1 * max(e_days, f_days):
+                left_en.remove(e)
+                left_fr.remove(f)
+                break
+            if e_days is None and f_days is None and e.unit == f.unit:  # "a few months"
+                left_en.remove(e)
+                left_fr.remove(f)
+                break
+    out = []
+    for e in list(left_en):  # one count, another unit: "23 years" → "23 mois"
+        value = _duration_value(e, "en")
+        for f in left_fr:
+            if value is not None and _duration_value(f, "fr") == value and f.unit != e.unit:
+                out.append(Difference("duration", (e,), (f,), Severity.MEDIUM, 0.8))
+                left_en.remove(e)
+                left_fr.remove(f)
+                break
+    if len(left_en) == 1 and len(left_fr) == 1 and left_en[0].unit != left_fr[0].unit:
+        out.append(Difference("duration", (left_en[0],), (left_fr[0],), Severity.MEDIUM, 0.65))
+    return out
+
+
+_SPAN_JOIN = {
+    "en": r"\s*(?:-|–|—|to|through|till|until)\s*",
+    "fr": r"\s*(?:-|–|—|à|au|jusqu['’]à|jusqu['’]en)\s*",
+}
+
+
+@cache
+def _month_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    month = month_pattern(lang)
+    single = re.compile(rf"(?<![\w-])(?P<m>{month})(?![\w-])")
+    span = re.compile(rf"(?<![\w-])(?P<a>{month}){_SPAN_JOIN[lang]}(?P<b>{month})(?![\w-])")
+    return single, span
+
+
+def month_spans(sentence: Sentence, lang: str) -> tuple[list[Mark], list[Mark]]:
+    """Spans of months ("January-October", "de janvier à octobre") and lone months."""
+    single, span = _month_patterns(lang)
+    names = month_numbers(lang)
+    spans, taken = [], []
+    for m in span.finditer(sentence.text):
+        a, b = names[m["a"].casefold().rstrip(".")], names[m["b"].casefold().rstrip(".")]
+        spans.append(Mark(sentence.index, m.start(), m.end(), m.group(), "period", f"{a}-{b}"))
+        taken.append((m.start(), m.end()))
+    lone = [
+        Mark(
+            sentence.index,
+            m.start(),
+            m.end(),
+            m.group(),
+            "period",
+            str(names[m["m"].casefold().rstrip(".")]),
+        )
+        for m in single.finditer(sentence.text)
+        if not any(s <= m.start() < e for s, e in taken)
+    ]
+    return spans, lone
+
+
+def month_span_differences(en_s: Sequence[Sentence], fr_s: Sequence[Sentence]) -> list[Difference]:
+    """A span of months on one side told as one of its months on the other: "January-October
+    2012" → "octobre 2012"."""
+    en_spans, en_lone = _all_months(en_s, "en")
+    fr_spans, fr_lone = _all_months(fr_s, "fr")
+    out = []
+    for spans, other_spans, other_lone, english in (
+        (en_spans, fr_spans, fr_lone, True),
+        (fr_spans, en_spans, en_lone, False),
+    ):
+        other_units = {m.unit for m in other_spans}
+        for span in spans:
+            ends = set(span.unit.split("-"))
+            told = tuple(m for m in other_lone if m.unit in ends)
+            if span.unit in other_units or not told:
+                continue
+            en, fr = ((span,), told) if english else (told, (span,))
+            out.append(Difference("period", en, fr, Severity.MEDIUM, 0.7))
+    return out
+
+
+def _all_months(sentences: Sequence[Sentence], lang: str) -> tuple[list[Mark], list[Mark]]:
+    spans: list[Mark] = []
+    lone: list[Mark] = []
+    for sentence in sentences:
+        found = month_spans(sentence, lang)
+        spans += found[0]
+        lone += found[1]
+    return spans, lone
+
+
+def _days(mark: Mark, lang: str) -> float | None:
+    value = _duration_value(mark, lang)
+    return None if value is None else value * _UNIT_DAYS[mark.unit]
+
+
+# -- the check ------------------------------------------------------------------------------
+
+_KIND_WORDS = {
+    "rate": "how often",
+    "period": "which period",
+    "compare": "what the figure is compared with",
+    "phase": "which part of the period",
+    "duration": "how long",
+}
+
+
+class QualifierCheck:
+    """A figure qualified differently on the two sides, or framed in another time."""
+
+    name = "qualifier"
+
+    def __init__(self, config: CheckConfig = DEFAULT_CONFIG) -> None:
+        self.config = config
+
+    def run(self, data: CheckInput) -> list[Finding]:
+        fr_by_id = {s.index: s for s in data.fr}
+        en_by_id = {s.index: s for s in data.en}
+        findings: list[Finding] = []
+        for bead in data.beads:
+            if not (bead.fr and bead.en):
+                continue
+            en_s = [en_by_id[i] for i in bead.en if i in en_by_id]
+            fr_s = [fr_by_id[i] for i in bead.fr if i in fr_by_id]
+            en_figures = {s.index: figures(s, "en") for s in en_s}
+            fr_figures = {s.index: figures(s, "fr") for s in fr_s}
+            differences = figure_differences(
+                [f for s in en_s for f in en_figures[s.index]],
+                [f for s in fr_s for f in fr_figures[s.index]],
+            )
+            differences += bound_differences(
+                [m for s in en_s for m in unattached_bounds(s, "en", en_figures[s.index])],
+                [m for s in fr_s for m in unattached_bounds(s, "fr", fr_figures[s.index])],
+            )
+            differences += month_span_differences(en_s, fr_s)
+            differences += frame_differences(
+                [m for s in en_s for m in time_marks(s, "en")],
+                [m for s in fr_s for m in time_marks(s, "fr")],
+            )
+            differences += duration_differences(
+                [m for s in en_s for m in durations(s, "en")],
+                [m for s in fr_s for m in durations(s, "fr")],
+            )
+            findings += [self._finding(data, bead, d) for d in differences]
+        return findings
+
+    @staticmethod
+    def _message(d: Difference) -> str:
+        en = ", ".join(f"“{m.text}”" for m in d.en)
+        fr = ", ".join(f"“{m.text}”" for m in d.fr)
+        on = f" on {d.figure[0]} / {d.figure[1]}" if d.figure else ""
+        if d.kind == "qualifier":
+            return (
+                f"English qualifies the figure as {GROUP_WORDS[d.en[0].unit]} ({en}); the "
+                f"French as {GROUP_WORDS[d.fr[0].unit]} ({fr}){on}"
+            )
+        if d.kind == "lost_qualifier":
+            return f"The French drops {en} before the figure{on}"
+        if d.kind == "added_qualifier":
+            return f"The French adds {fr} to the figure{on}; the English has no such word"
+        if d.kind == "lost_rate":
+            return f"The French drops the time frame {en}"
+        if d.kind == "deadline":
+            return (
+                f"English gives a deadline ({en}){on}; the French gives the date itself, not "
+                "a time by which"
+            )
+        what = _KIND_WORDS.get(d.kind, "the time frame")
+        return f"The time frame differs ({what}): English says {en}; the French says {fr}{on}"
+
+    def _finding(self, data: CheckInput, bead: Bead, d: Difference) -> Finding:
+        fr_text = " ".join(s.text for s in data.fr if s.index in bead.fr)
+        en_text = " ".join(s.text for s in data.en if s.index in bead.en)
+        marks_key = "|".join(m.text for m in (*d.en, *d.fr))
+        return Finding(
+            id=finding_id(FindingType.QUALIFIER, d.kind, marks_key, fr_text, en_text),
+            type=FindingType.QUALIFIER,
+            severity=d.severity,
+            confidence=d.confidence,
+            fr=tuple(sorted({m.sentence for m in d.fr})) or tuple(bead.fr),
+            en=tuple(sorted({m.sentence for m in d.en})) or tuple(bead.en),
+            message=self._message(d),
+            details={
+                "kind": d.kind,
+                "en_words": [m.to_json() for m in d.en],
+                "fr_words": [m.to_json() for m in d.fr],
+                "figure": None if d.figure is None else {"en": d.figure[0], "fr": d.figure[1]},
+                "lexicons": [QUALIFIERS, TIMEFRAMES],
+            },
+        )

@@ -1,0 +1,239 @@
+"""The direction check: one test per axis of align/lexicons/polarity.tsv on a real sentence of
+the kremlin.ru pages (../shared/kremlin-html), faithful and with its direction flipped; negation,
+"no longer" / "ne … plus", comparatives, word links, bad input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from align.checks.base import CheckInput
+from align.checks.direction import DirectionCheck, polar_words
+from align.checks.phrases import read_lexicon
+from align.model import Bead, Finding, Sentence, Side, WordLink
+
+
+def event(fr: str, en: str, links: tuple[WordLink, ...] | None = None) -> CheckInput:
+    return CheckInput(
+        fr=(Sentence(Side.FR, 0, fr, 0, (0, len(fr))),),
+        en=(Sentence(Side.EN, 0, en, 0, (0, len(en))),),
+        beads=(Bead((0,), (0,), 1.0),),
+        links=() if links is None else (links,),
+    )
+
+
+def check(fr: str, en: str, links: tuple[WordLink, ...] | None = None) -> list[Finding]:
+    return DirectionCheck().run(event(fr, en, links))
+
+
+# (axis, English, faithful French, flipped French): the English is real kremlin.ru text
+AXES = [
+    (
+        "updown",
+        "Real disposable incomes increased by 0.4 percent.",
+        "Les revenus réels disponibles ont augmenté de 0,4 %.",
+        "Les revenus réels disponibles ont diminué de 0,4 %.",
+    ),
+    (
+        "updown",
+        "Incomes in Central Russia are much lower.",
+        "Les revenus en Russie centrale sont bien plus bas.",
+        "Les revenus en Russie centrale sont bien plus élevés.",
+    ),
+    (
+        "updown",  # "more" / "less" as an amount, compared on the up/down axis
+        "There are 2,700 cases, an increase of 400 since yesterday.",
+        "On compte 2 700 cas, soit 400 de plus que la veille.",
+        "On compte 2 700 cas, soit 400 de moins que la veille.",
+    ),
+    (
+        "balance",
+        "The trade balance showed a surplus of 12 billion dollars.",
+        "La balance commerciale a été excédentaire de 12 milliards de dollars.",
+        "La balance commerciale a été déficitaire de 12 milliards de dollars.",
+    ),
+    (
+        "outcome",
+        "Could this result in a loss of Russian influence in the Middle East?",
+        "Cela pourrait-il entraîner une perte d’influence de la Russie au Moyen-Orient ?",
+        "Cela pourrait-il entraîner un gain d’influence de la Russie au Moyen-Orient ?",
+    ),
+    (
+        "time",
+        "I will talk about it a little later.",
+        "J’en parlerai un peu plus tard.",
+        "J’en ai parlé un peu plus tôt.",
+    ),
+    (
+        "size",
+        "We are discussing the possibility of larger volumes.",
+        "Nous discutons de la possibilité de volumes plus grands.",
+        "Nous discutons de la possibilité de volumes plus petits.",
+    ),
+    (
+        "strength",
+        "How does Russia intend to strengthen its cooperation with China?",
+        "Comment la Russie entend-elle renforcer sa coopération avec la Chine ?",
+        "Comment la Russie entend-elle affaiblir sa coopération avec la Chine ?",
+    ),
+    (
+        "speed",
+        "This slowed down the pace of economic growth in the 3rd and 4th quarter.",
+        "Cela a ralenti le rythme de la croissance économique aux 3e et 4e trimestres.",
+        "Cela a accéléré le rythme de la croissance économique aux 3e et 4e trimestres.",
+    ),
+    (
+        "quality",
+        "Our political cooperation is better than ever before.",
+        "Notre coopération politique est meilleure que jamais.",
+        "Notre coopération politique est pire que jamais.",
+    ),
+    (
+        "trade",
+        "Perhaps in order to reduce exports somewhat?",
+        "Peut-être afin de réduire quelque peu les exportations ?",
+        "Peut-être afin de réduire quelque peu les importations ?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("axis", "en", "faithful", "flipped"), AXES)
+def test_each_axis_faithful_is_quiet_and_flip_is_found(
+    axis: str, en: str, faithful: str, flipped: str
+) -> None:
+    assert check(faithful, en) == []
+    found = check(flipped, en)
+    assert [f.details["axis"] for f in found] == [axis]
+    assert found[0].type == "direction"
+
+
+def test_every_axis_of_the_lexicon_is_tested() -> None:
+    axes = {e["axis"] for e in read_lexicon("polarity.tsv").entries if not e.blocker}
+    assert axes == {axis for axis, *_ in AXES} | {"amount"}
+
+
+def test_message_names_both_words_in_plain_words() -> None:
+    [finding] = check("Le PIB a diminué de 3 %.", "GDP rose by 3 percent.")
+    assert (
+        finding.message
+        == "English says up / higher (“rose”); the French says down / lower (“diminué”)"
+    )
+    assert finding.severity == "medium"
+    assert finding.details["en_words"][0]["text"] == "rose"
+    assert finding.details["evidence"] == "bead"
+
+
+def test_record_low_rendered_as_a_historic_high() -> None:
+    en = "Unemployment fell to a record low of 2.3 percent."
+    assert check("Le chômage est tombé à un niveau historiquement bas de 2,3 %.", en) == []
+    [finding] = check("Le chômage est tombé à un niveau historiquement haut de 2,3 %.", en)
+    assert "“haut”" in finding.message
+
+
+def test_inflections_are_read_through_lemmas() -> None:
+    en = "The social pension has also grown."
+    assert check("La pension sociale a également progressé.", en) == []
+    assert check("La pension sociale a également reculé.", en)
+    assert check("Les pensions sociales reculaient également.", en)
+
+
+@pytest.mark.parametrize(
+    ("fr", "en"),
+    [
+        # a negated direction word counts for neither direction
+        ("Le chômage ne baisse plus.", "Unemployment is no longer rising."),
+        ("Les prix n’ont pas augmenté.", "Prices did not fall."),
+        # "ne … plus" is a negation, not "more"
+        (
+            "Nous ne pouvons plus attendre, le déficit se réduit.",
+            "We cannot wait, the deficit is shrinking.",
+        ),
+        # blockers: "au moins", "d'après", "avant tout" say no direction
+        (
+            "D’après le ministère, au moins 5 % des écoles ferment.",
+            "According to the ministry, some schools are closing before the summer.",
+        ),
+        # comparatives: "plus élevé" = higher; "moins cher" against nothing in English
+        ("Les impôts sont plus élevés.", "Taxes are higher."),
+        ("Le gaz est moins cher.", "Gas is cheaper."),
+    ],
+)
+def test_faithful_renderings_raise_nothing(fr: str, en: str) -> None:
+    assert check(fr, en) == []
+
+
+def test_no_longer_is_not_a_rise() -> None:
+    words = polar_words(Sentence(Side.EN, 0, "Inflation is no longer rising.", 0, (0, 30)), "en")
+    assert [(w.text, w.negated) for w in words] == [("rising", True)]
+    fr = polar_words(Sentence(Side.FR, 0, "L’inflation ne baisse plus.", 0, (0, 27)), "fr")
+    assert [(w.text, w.negated) for w in fr] == [("baisse", True), ("plus", True)]
+
+
+def test_a_less_comparative_turns_the_adjective_around() -> None:
+    en = "The number of unsolved crimes is higher than the year before."
+    [finding] = check(
+        "Le nombre de crimes non élucidés est moins élevé que l’année précédente.", en
+    )
+    assert finding.details["axis"] == "updown"
+    assert "moins élevé" in finding.message
+
+
+def test_more_against_less_alone_is_weak_evidence() -> None:
+    [finding] = check(
+        "Cela rend le système moins efficace.", "This makes the system more effective."
+    )
+    assert finding.severity == "low"
+    assert finding.message.startswith("English says more")
+
+
+def test_mixed_directions_are_counted() -> None:
+    en = "Exports rose while imports fell."
+    assert check("Les exportations ont augmenté tandis que les importations ont baissé.", en) == []
+    found = check("Les exportations ont baissé tandis que les importations ont baissé.", en)
+    assert [(f.details["axis"], f.severity, f.details["evidence"]) for f in found] == [
+        ("updown", "low", "count")
+    ]
+
+
+def _link(en: str, en_word: str, fr: str, fr_word: str, by: str = "encoder") -> WordLink:
+    e, f = en.index(en_word), fr.index(fr_word)
+    return WordLink(0, (e, e + len(en_word)), 0, (f, f + len(fr_word)), 0.8, by)
+
+
+def test_a_link_to_the_opposite_word_is_strong_evidence() -> None:
+    en = "Exports rose while imports fell."
+    fr = "Les exportations ont baissé tandis que les importations ont baissé."
+    links = (_link(en, "rose", fr, "baissé"),)
+    [finding] = check(fr, en, links)
+    assert finding.details["evidence"] == "link"
+    assert finding.severity == "medium"
+    assert finding.details["en_words"][0]["text"] == "rose"
+
+
+def test_link_and_bead_agreeing_make_it_high() -> None:
+    en, fr = "GDP rose by 3 percent.", "Le PIB a diminué de 3 %."
+    [finding] = check(fr, en, (_link(en, "rose", fr, "diminué"),))
+    assert (finding.severity, finding.details["evidence"]) == ("high", "link")
+
+
+def test_links_that_pair_alike_words_silence_a_count() -> None:
+    en = "Prices rose and wages rose, but fewer people bought cars."
+    fr = "Les prix ont augmenté et les salaires aussi, mais moins de gens ont acheté des voitures."
+    links = (_link(en, "rose", fr, "augmenté"), _link(en, "fewer", fr, "moins"))
+    assert check(fr, en, links) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "augmentation " * 1500,
+        "1 2 3 4 5 " * 2000,
+        "Цены выросли на 5 процентов. " * 300,
+        "Ω" * 10000,
+    ],
+)
+def test_bad_input_is_bounded(text: str) -> None:
+    start = time.perf_counter()
+    check(text, text)
+    assert time.perf_counter() - start < 20  # generous: a hang, not a benchmark
