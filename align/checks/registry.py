@@ -17,9 +17,11 @@ log = logging.getLogger(__name__)
 
 def default_checks(config: CheckConfig = DEFAULT_CONFIG) -> list[Check]:
     """Every check, in a fixed order; the number check joins when its module is present."""
+    from align.checks.direction import DirectionCheck
     from align.checks.meaning import MistranslationCheck, NegationCheck, UntranslatedCheck
     from align.checks.names import NameCheck
     from align.checks.omissions import AdditionCheck, OmissionCheck, PartialOmissionCheck
+    from align.checks.qualifier import QualifierCheck
     from align.checks.spelling import SpellingCheck
     from align.checks.wording import WordingCheck
 
@@ -31,6 +33,8 @@ def default_checks(config: CheckConfig = DEFAULT_CONFIG) -> list[Check]:
         MistranslationCheck(config),
         NegationCheck(config),
         UntranslatedCheck(config),
+        DirectionCheck(config),
+        QualifierCheck(config),
         WordingCheck(config),
         SpellingCheck(config),
     ]
