@@ -40,7 +40,7 @@ class AlignConfig:
     max_bead_sum: int = 5  # most sentences in a bead, both sides together
     concat_max: int = 1  # windows up to this size are all embedded as joined text
     lazy_max: int = 4  # larger windows up to this size: embedded only where the path is unsure
-    lazy_radius: int = 2  # sentences around an unsure bead whose windows get embedded
+    lazy_radius: int = 1  # sentences around an unsure bead whose windows get embedded
     neighbour_weight: float = 1.0  # Bertalign's margin: cosine with the partner's neighbours
     hub_weight: float = 0.0  # Vecalign's margin: mean cosine with random other-side sentences
     length_weight: float = 1.0  # exponent of the log2(1 + length ratio) factor
