@@ -394,7 +394,8 @@ def second_translator(
     from bench.wordsets import load_pairs as word_pairs
 
     pairs = [
-        TermPair(p.id, p.source.rsplit("/", 1)[-1], p.en, p.fr, ()) for p in word_pairs(set_name)
+        TermPair(p.id, p.source.rsplit("/", 1)[-1].split("#")[0], p.en, p.fr, ())
+        for p in word_pairs(set_name)
     ]
     outcome = annotate(
         documents(pairs, encoder, memo), glossary=glossary, config=config or DEFAULT_TERM_CONFIG
@@ -484,17 +485,16 @@ def main(argv: list[str] | None = None) -> int:
         result = score(args.half, chosen or EMPTY, encoder, memo, config)
         _report(args.half, label, result, args.verbose)
         if args.second:
-            second = second_translator(
-                f"kremlin-{args.half}", chosen or EMPTY, encoder, memo, config
-            )
-            print(
-                f"{'':8} {label:17} second translator (bench/wordsets kremlin-{args.half}):"
-                f" false alarms {second.false_alarms} = {second.false_per_100:.2f} per 100"
-                f" term occurrences ({second.occurrences})"
-            )
-            if args.verbose:
-                for pair_id, message in second.alarms:
-                    print(f"    false alarm {pair_id}: {message}")
+            for corpus in (f"kremlin-{args.half}", f"transread-{args.half}"):
+                second = second_translator(corpus, chosen or EMPTY, encoder, memo, config)
+                print(
+                    f"{'':8} {label:17} other translators (bench/wordsets {corpus}):"
+                    f" false alarms {second.false_alarms} = {second.false_per_100:.2f} per 100"
+                    f" term occurrences ({second.occurrences})"
+                )
+                if args.verbose:
+                    for pair_id, message in second.alarms:
+                        print(f"    false alarm {pair_id}: {message}")
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from align.terminology.model import BeadWords, Link, Occurrence, SentenceWords
 from align.terminology.text import Word, content_keys
@@ -44,6 +45,27 @@ _GENERAL_WORDS = (
     "simple clear true best better"
 )
 GENERAL_MODIFIERS = frozenset(_GENERAL_WORDS.split())
+#: Words of quantities and units: the number check compares those ("24 billion cubic
+#: metres"), and French writes them many ways ("milliards de m³").
+_QUANTITY_WORDS = (
+    "hundred thousand million billion trillion percent cent per cubic square metre meter"
+    " kilometre kilometer tonne ton dollar euro rouble ruble"
+)
+QUANTITY_WORDS = frozenset(_QUANTITY_WORDS.split())
+#: Usual English names that CLDR lists under another one ("Türkiye").
+OTHER_PLACE_NAMES = frozenset({"turkey", "britain", "england", "america", "holland", "burma"})
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """English names of countries and regions ("Turkey", "Europe"), lower case, from babel:
+    French renders them as noun or adjective ("Turquie", "turc"), not a term of their own."""
+    from babel import Locale
+
+    names = {n.casefold() for n in Locale("en").territories.values() if " " not in n}
+    return frozenset(names | OTHER_PLACE_NAMES)
+
+
 #: Punctuation that ends a French rendering when its span is widened.
 _BREAKS = set(',.;:!?()[]«»"“”…')
 #: The only function words a widened rendering may take in: those inside French names of
@@ -121,7 +143,7 @@ def candidates(sentence: SentenceWords, max_words: int) -> list[Candidate]:
             if words[start].initial and not _name_starts(sentence, start):
                 continue
             for end in heads[a:]:
-                if start == end and demonym(words[start]):
+                if start == end and (demonym(words[start]) or _place(sentence, start)):
                     continue
                 candidate = Candidate(sentence, start, end, term_key(words[start : end + 1]))
                 if candidate.size > max_words:
@@ -137,9 +159,15 @@ def candidates(sentence: SentenceWords, max_words: int) -> list[Candidate]:
             and not second.capitalised
             and not demonym(first)
             and first.key not in GENERAL_MODIFIERS
+            and not {first.key, second.key} & QUANTITY_WORDS
         ):
             found.append(Candidate(sentence, i, i + 1, term_key((first, second))))
     return found
+
+
+def _place(sentence: SentenceWords, index: int) -> bool:
+    word = sentence.words[index]
+    return sentence.text[word.start : word.end].casefold() in place_names()
 
 
 def _name_starts(sentence: SentenceWords, start: int) -> bool:
