@@ -271,10 +271,9 @@ def align_command(
 ) -> None:
     """Align the sentences of two texts (any language pair the encoder covers).
 
-    With two folders (files of the same name are paired) or a --pairs list, every pair is
-    aligned in one process, so the encoder is loaded once; one alignment file per pair goes
-    into the --output folder. A pair that cannot be read is reported on one line and
-    skipped; the exit status is then 2.
+    Batch: two folders (same file names) or --pairs; the encoder loads once, one file each.
+
+    A pair that cannot be read is one error line and is skipped; the exit status is then 2.
     """
     from align.embed import EncoderError, get_encoder
 
