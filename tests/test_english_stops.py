@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from align.checks import CheckConfig, CheckInput, run_checks
 from align.checks.omissions import AdditionCheck, english_edges
 from align.model import Bead, FindingType, Sentence, Side
@@ -88,3 +90,24 @@ def test_run_checks_reports_one_finding_not_one_per_sentence():
     findings = run_checks(make(FR, EN, beads))
     additions = [f for f in findings if f.type == FindingType.ADDITION]
     assert len(additions) == 1 and additions[0].details["french_not_compared"] == 5
+
+
+@pytest.mark.slow
+def test_real_aligner_and_encoder_leave_the_french_after_a_truncated_original_unpaired():
+    """A saved excerpt of the original: its first three paragraphs only. The aligner must not
+    pull the last English sentence onto a later French one, and the check says it once."""
+    from align.embed.use import UseEncoder
+    from align.pipeline import align_event
+
+    fr_units = [("Réunion avec les membres du Gouvernement", None, "body")]
+    fr_units += [(text, None, "body") for text in FR]
+    en_units = [("Meeting with Government members", None, "body")]
+    en_units += [(text, None, "body") for text in EN]
+    event = align_event(fr_units, en_units, UseEncoder(threads=1))
+    pairs = [(b.fr, b.en) for b in event.beads]
+    assert pairs[:4] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,))]
+    additions = [f for f in event.findings if f.type == FindingType.ADDITION]
+    assert len(additions) == 1
+    assert additions[0].details["kind"] == "english_stops"
+    assert additions[0].details["french_not_compared"] == 5
+    assert not [f for f in event.findings if f.type == FindingType.OMISSION]
