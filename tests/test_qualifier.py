@@ -137,9 +137,21 @@ TIMEFRAMES = [
     ),
     (
         "period",
+        "At the moment we are discussing the fuel market.",
+        "En ce moment, nous discutons du marché des carburants.",
+        "Cette semaine, nous discutons du marché des carburants.",
+    ),
+    (
+        "period",
         "This year (as of December 17), inflation rose slightly.",
         "Cette année (au 17 décembre), l’inflation a légèrement augmenté.",
         "Ce mois-ci (au 17 décembre), l’inflation a légèrement augmenté.",
+    ),
+    (
+        "span",
+        "He examined the paper attentively for a long time.",
+        "Il examina longtemps le papier avec attention.",
+        "Il examina un instant le papier avec attention.",
     ),
     (
         "compare",

@@ -500,7 +500,7 @@ def bound_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
 def frame_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
     """Rates, periods and comparisons of the bead: one kind, different units."""
     out = []
-    for kind in ("rate", "period", "compare"):
+    for kind in ("rate", "period", "span", "compare"):
         e = [m for m in en if m.kind == kind]
         f = [m for m in fr if m.kind == kind]
         e_units, f_units = Counter(m.unit for m in e), Counter(m.unit for m in f)
@@ -621,6 +621,7 @@ def _days(mark: Mark, lang: str) -> float | None:
 _KIND_WORDS = {
     "rate": "how often",
     "period": "which period",
+    "span": "how long",
     "compare": "what the figure is compared with",
     "phase": "which part of the period",
     "duration": "how long",
