@@ -436,7 +436,11 @@ def main() -> None:
         from align.aligner import CHECK_ALIGNMENT
 
         global ALIGN_CONFIG
-        ALIGN_CONFIG = dataclasses.replace(CHECK_ALIGNMENT, **overrides(args.align_set))
+        changes = {
+            key: type(getattr(CHECK_ALIGNMENT, key))(value)  # lazy_radius=2 stays an int
+            for key, value in overrides(args.align_set).items()
+        }
+        ALIGN_CONFIG = dataclasses.replace(CHECK_ALIGNMENT, **changes)
     use_real = args.aligner == "real" or (args.aligner == "auto" and aligner_committed())
     encoder, encoder_name = get_encoder(args.cache)
     if args.kremlin:
