@@ -409,6 +409,50 @@ def second_translator(
     )
 
 
+def speed(encoder: Any, memo: dict, rounds: int = 3) -> str:
+    """Time of the terminology step over every pair of the data (both halves, and the word
+    sets' kremlin pairs) as one corpus: first run (words tokenised) against a re-run (words
+    read from the cache), interleaved, medians of `rounds`."""
+    import statistics
+    import tempfile
+    import time
+
+    from align.terminology import TermCache, annotate
+    from align.terminology.text import words
+    from bench.wordsets import load_pairs as word_pairs
+
+    pairs = [p for half in HALVES for p in load_pairs(half)]
+    for set_name in ("kremlin-tune", "kremlin-heldout"):
+        pairs += [
+            TermPair(p.id, p.source.rsplit("/", 1)[-1], p.en, p.fr, ())
+            for p in word_pairs(set_name)
+        ]
+    docs = documents(pairs, encoder, memo)
+    cold, warm = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for n in range(rounds):
+            path = Path(folder) / f"terms{n}.json"
+            words.cache_clear()
+            start = time.perf_counter()
+            cache = TermCache(path)
+            annotate(docs, cache=cache)
+            cache.save()
+            cold.append(time.perf_counter() - start)
+            words.cache_clear()
+            start = time.perf_counter()
+            cache = TermCache(path)
+            annotate(docs, cache=cache)
+            cache.save()
+            warm.append(time.perf_counter() - start)
+            assert cache.hits == len(docs) and cache.misses == 0
+    first, again = statistics.median(cold), statistics.median(warm)
+    return (
+        f"speed: {len(pairs)} beads in {len(docs)} posts: first run {first:.2f} s, re-run from"
+        f" the cache {again:.2f} s ({first / again:.1f}x faster; medians of {rounds},"
+        " interleaved in one process)"
+    )
+
+
 def _term_matches(found: str, injected: str) -> bool:
     """The finding names the injected term (or a term that contains it, or inside it)."""
     a, b = found.casefold(), injected.casefold()
@@ -462,6 +506,9 @@ def main(argv: list[str] | None = None) -> int:
         help="also false alarms on bench/wordsets.py's kremlin-<half> translations",
     )
     parser.add_argument(
+        "--speed", action="store_true", help="time a first run against a re-run and stop"
+    )
+    parser.add_argument(
         "--set", action="append", default=[], metavar="NAME=VALUE", help="a TermConfig field"
     )
     args = parser.parse_args(argv)
@@ -479,6 +526,9 @@ def main(argv: list[str] | None = None) -> int:
     encoder = _encoder(args.encoder)
     config = _config(args.set)
     memo: dict = {}
+    if args.speed:
+        print(speed(encoder, memo))
+        return 0
     for label, chosen in (("without glossary", None), ("with glossary", glossary)):
         from align.terminology import EMPTY
 

@@ -64,10 +64,11 @@ class TermCache:
     def save(self, stamp: str | None = None) -> None:
         """Write the entries of this run (those of posts no longer checked are dropped),
         and `stamp`, what the findings also depend on (the glossary, the thresholds)."""
-        if self.path is not None:
-            data: dict[str, Any] = {"format": CACHE_FORMAT, "settings": stamp, "posts": self.used}
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            atomic_write_text(self.path, text)
+        unchanged = not self.misses and self.used.keys() == self.stored.keys()
+        if self.path is None or (unchanged and stamp == self.stamp):
+            return  # what the file holds already
+        data: dict[str, Any] = {"format": CACHE_FORMAT, "settings": stamp, "posts": self.used}
+        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
     def previous_stamp(self) -> str | None:
         """The stamp the last run saved (None: no cache, or none saved)."""

@@ -125,17 +125,16 @@ def _word_json(word: Word) -> list[Any]:
     return [word.start, word.end, word.key, flags]
 
 
+#: The flags of a cached word, by their value (0–15), decoded once.
+_FLAGS = tuple(
+    (bool(n & _CONTENT), bool(n & _CAPITALISED), bool(n & _INITIAL), bool(n & _ATTACHED))
+    for n in range(16)
+)
+
+
 def _word(data: list[Any]) -> Word:
     start, end, key, flags = data
-    return Word(
-        int(start),
-        int(end),
-        str(key),
-        bool(flags & _CONTENT),
-        bool(flags & _CAPITALISED),
-        bool(flags & _INITIAL),
-        bool(flags & _ATTACHED),
-    )
+    return Word(start, end, key, *_FLAGS[flags])
 
 
 def _sentences_json(sentences: tuple[SentenceWords, ...]) -> list[Any]:
@@ -143,7 +142,7 @@ def _sentences_json(sentences: tuple[SentenceWords, ...]) -> list[Any]:
 
 
 def _sentences(data: list[Any]) -> tuple[SentenceWords, ...]:
-    return tuple(SentenceWords(int(i), str(t), tuple(_word(w) for w in ws)) for i, t, ws in data)
+    return tuple(SentenceWords(i, t, tuple(map(_word, ws))) for i, t, ws in data)
 
 
 def post_words_json(post: PostWords) -> dict[str, Any]:

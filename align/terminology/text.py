@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from align.words.tokens import Token, fold, tokenise
 
@@ -35,9 +36,10 @@ MIN_DERIVED_STEM = 6
 WINDOW_SLACK = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word of a sentence, with the key it is compared by."""
+class Word(NamedTuple):
+    """A word of a sentence, with the key it is compared by. A named tuple: a corpus holds
+    hundreds of thousands of them, and the garbage collector skips tuples of plain values
+    (a dataclass would make every collection walk them all)."""
 
     start: int  # span in the sentence's text
     end: int
