@@ -61,6 +61,32 @@ def test_french_before_the_first_english_is_one_finding_too():
     assert "starts later" in findings[0].message
 
 
+def titled(fr, en, beads) -> CheckInput:
+    """Sentence 0 of each side is its title (block 0); the rest one paragraph each."""
+    return CheckInput(
+        tuple(Sentence(Side.FR, i, t, i, (0, len(t))) for i, t in enumerate(fr)),
+        tuple(Sentence(Side.EN, i, t, i, (0, len(t))) for i, t in enumerate(en)),
+        tuple(Bead(tuple(f), tuple(e), 0.8 if f and e else 0.0) for f, e in beads),
+    )
+
+
+def test_an_excerpt_after_the_paired_titles_is_a_start_edge():
+    fr = ["Réunion avec les membres du Gouvernement", *FR]
+    en = [
+        "Meeting with Government members",
+        "The Health Minister reported on the vaccination campaign.",
+        "More than 40 million people were vaccinated this year.",
+        "The President thanked the doctors for their work.",
+    ]
+    beads = [([0], [0])] + [([i], []) for i in range(1, 6)] + [([6], [1]), ([7], [2]), ([8], [3])]
+    findings = AdditionCheck().run(titled(fr, en, beads))
+    assert [(f.details.get("where"), f.details.get("french_not_compared")) for f in findings] == [
+        ("start", 5)
+    ]
+    assert findings[0].fr == (1, 2, 3, 4, 5) and findings[0].en == (1,)
+    assert "starts later" in findings[0].message
+
+
 def test_a_short_closing_run_stays_ordinary_additions():
     fr = FR[:5]
     beads = [([0], [0]), ([1], [1]), ([2], [2]), ([3], []), ([4], [])]
@@ -111,3 +137,25 @@ def test_real_aligner_and_encoder_leave_the_french_after_a_truncated_original_un
     assert additions[0].details["kind"] == "english_stops"
     assert additions[0].details["french_not_compared"] == 5
     assert not [f for f in event.findings if f.type == FindingType.OMISSION]
+
+
+@pytest.mark.slow
+def test_real_aligner_and_encoder_on_an_excerpt_that_starts_later():
+    from align.embed.use import UseEncoder
+    from align.pipeline import align_event
+
+    en = [
+        "The Health Minister reported on the vaccination campaign.",
+        "More than 40 million people were vaccinated this year.",
+        "The President thanked the doctors for their work.",
+    ]
+    fr_units = [("Réunion avec les membres du Gouvernement", None, "body")]
+    fr_units += [(text, None, "body") for text in FR]
+    en_units = [("Meeting with Government members", None, "body")]
+    en_units += [(text, None, "body") for text in en]
+    event = align_event(fr_units, en_units, UseEncoder(threads=1))
+    assert [(b.fr, b.en) for b in event.beads][-3:] == [((6,), (1,)), ((7,), (2,)), ((8,), (3,))]
+    additions = [f for f in event.findings if f.type == FindingType.ADDITION]
+    assert [(f.details.get("where"), f.details.get("french_not_compared")) for f in additions] == [
+        ("start", 5)
+    ]

@@ -523,9 +523,15 @@ def english_edges(data: CheckInput, config: CheckConfig = DEFAULT_CONFIG) -> lis
     with_en = [p for p, b in enumerate(data.beads) if b.en]
     if not with_en:
         return []
+    # The titles come first on both sides and pair with each other even when the original
+    # is an excerpt: the English "starts" at its first sentence after the title.
+    first = with_en[0]
+    if _is_title_bead(data, data.beads[first]) and len(with_en) > 1:
+        first = with_en[1]
+    start_run = [b for b in data.beads[:first] if not b.en]
     edges = []
     runs = (
-        ("start", data.beads[: with_en[0]], min(data.beads[with_en[0]].en)),
+        ("start", start_run, min(data.beads[first].en)),
         ("end", data.beads[with_en[-1] + 1 :], max(data.beads[with_en[-1]].en)),
     )
     for where, beads, neighbour in runs:
@@ -533,6 +539,18 @@ def english_edges(data: CheckInput, config: CheckConfig = DEFAULT_CONFIG) -> lis
         if len(fr) >= config.english_edge_min_sentences:
             edges.append(EnglishEdge(where, fr, neighbour))
     return edges
+
+
+def _is_title_bead(data: CheckInput, bead: Bead) -> bool:
+    """The bead pairs the two titles: the first block of each side, a block of its own."""
+    if not bead.fr or not bead.en or not data.fr or not data.en:
+        return False
+    for sentences, ids in ((data.fr, bead.fr), (data.en, bead.en)):
+        title_block = sentences[0].block_index
+        in_title = {s.index for s in sentences if s.block_index == title_block}
+        if set(ids) != in_title or len(in_title) == len(sentences):
+            return False
+    return True
 
 
 def english_stops_finding(data: CheckInput, edge: EnglishEdge) -> Finding:
@@ -548,9 +566,9 @@ def english_stops_finding(data: CheckInput, edge: EnglishEdge) -> Finding:
         )
     else:
         message = (
-            f"The English original starts later than the French; the first {count} French "
-            f"sentences were not compared (is the original an excerpt?). First English "
-            f"sentence: “{one_line(neighbour, 60)}”"
+            f"The English original starts later than the French: the {count} French sentences "
+            f"before its first sentence were not compared (is the original an excerpt?). First "
+            f"English sentence: “{one_line(neighbour, 60)}”"
         )
     return Finding(
         id=finding_id(FindingType.ADDITION, f"english_stops:{edge.where}", texts[0], texts[-1]),
