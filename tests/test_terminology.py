@@ -50,6 +50,12 @@ def test_a_different_word_is_not_the_rendering() -> None:
     assert _found("les projets nationalistes", "projets nationaux") == []
     assert _found("la Grande Guerre", "Grande Guerre patriotique") == []
     assert _found("le gouvernorat", "gouvernement") == []
+    # two phrases are not one rendering; a rendering's own "et" is part of it
+    assert _found("la Russie et les États-Unis", "Russie unie") == []
+    assert _found("la Douma, l’État", "Douma d’État") == []
+    assert _found(
+        "au ministère de l’Industrie et du Commerce", "ministère de l’Industrie et du Commerce"
+    )
     # derived adjectives stand for their noun, only for real suffixes
     assert _found("les services gouvernementaux", "gouvernement") == ["gouvernementaux"]
     assert _found("l’ordre constitutionnel", "Constitution") == ["constitutionnel"]

@@ -149,7 +149,7 @@ def find_rendering(
         content = [w for w in sentence_words if w.content]
         i = 0
         while i < len(content):
-            end = _covering_run(content, i, wanted)
+            end = _covering_run(text, content, i, wanted)
             if end is None:
                 i += 1
                 continue
@@ -160,16 +160,30 @@ def find_rendering(
     return found
 
 
-def _covering_run(content: Sequence[Word], start: int, wanted: Sequence[str]) -> int | None:
+def _covering_run(
+    text: str, content: Sequence[Word], start: int, wanted: Sequence[str]
+) -> int | None:
     """The end of the shortest run from `start` holding all of `wanted`, if one is short
-    enough; the run's first word must be one of them (so runs do not start on filler)."""
+    enough and one phrase; the run's first word must be one of them (so runs do not start on
+    filler)."""
     if not any(same_word(content[start].key, w) for w in wanted):
         return None
     limit = min(len(content), start + len(wanted) + WINDOW_SLACK)
     for end in range(start + len(wanted), limit + 1):
+        between = (text, content[start].end, content[end - 1].start)
+        if _PUNCTUATION.search(*between):
+            return None
+        if end - start > len(wanted) and _CONJUNCTION.search(*between):
+            # a word more, across "et": "la Russie et les États-Unis" is not "Russie unie"
+            # (a rendering's own "et" is fine: "ministère de l’Industrie et du Commerce")
+            return None
         if _covers([w.key for w in content[start:end]], wanted):
             return end
     return None
+
+
+_PUNCTUATION = re.compile(r"[,;:.!?()«»\[\]…]")
+_CONJUNCTION = re.compile(r"\b(?:et|ou|ni|mais)\b", re.IGNORECASE)
 
 
 def _covers(keys: Sequence[str], wanted: Sequence[str]) -> bool:
