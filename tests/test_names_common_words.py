@@ -5,6 +5,8 @@ translated acronyms are not. English sentences are from the kremlin.ru pages in
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from align.checks.base import CheckInput
@@ -51,7 +53,8 @@ def check(fr: str, en: str) -> list[Finding]:
         ),
         # institutions French translates
         (
-            "Vladimir Putin attended the expanded meeting of the Prosecutor General’s Office Board.",
+            "Vladimir Putin attended the expanded meeting of the Prosecutor General’s Office "
+            "Board.",
             "Vladimir Poutine a participé à la réunion élargie du collège du Parquet général.",
         ),
         # a speaker label
@@ -142,3 +145,21 @@ def test_a_garbled_name_close_to_the_right_one_is_a_note(
     [finding] = check(garbled, en)
     assert finding.severity == "low"
     assert "spelled differently" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Владимир Путин встретился с Токаевым. " * 300,
+        "Novichkova Overchuk Putin " * 400,
+        " and ".join(
+            f"Na{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}ov"
+            for i in range(1500)
+        ),
+        "12 345 " * 1500,
+    ],
+)
+def test_bad_input_is_bounded(text: str) -> None:
+    start = time.perf_counter()
+    check(text[::-1], text)
+    assert time.perf_counter() - start < 30  # generous: a hang, not a benchmark

@@ -469,7 +469,7 @@ class NameMatch:
 
 
 def match_name(name: Name, other_text: str, config: CheckConfig) -> NameMatch:
-    candidates = words(other_text)
+    candidates = list(dict.fromkeys(words(other_text)))  # each distinct word once
     candidates += [part for c in candidates if "-" in c for part in c.split("-")]
     matched, unmatched = [], []
     # a word close to its counterpart but short of a transliteration is spelled differently
@@ -485,6 +485,17 @@ def match_name(name: Name, other_text: str, config: CheckConfig) -> NameMatch:
         entry = (token, best, round(score, 1))
         (matched if score >= same else unmatched).append(entry)
     return NameMatch(name, tuple(matched), tuple(unmatched))
+
+
+#: At most this many distinct names of a bead's side are looked for on the other side: each
+#: is compared with every word there, so a pathological bead (a list of a thousand names)
+#: would cost seconds; a real sentence has a handful.
+MAX_NAMES_PER_BEAD = 100
+
+
+def _distinct(names: list[Name]) -> list[Name]:
+    """A name written twice in a bead is judged once (its findings would be the same)."""
+    return list({name.text: name for name in names}.values())[:MAX_NAMES_PER_BEAD]
 
 
 class NameCheck:
@@ -514,12 +525,12 @@ class NameCheck:
             fr_here = " ".join(data.fr[i].text for i in bead.fr)
             english = [
                 r
-                for name in extract_names(en_here, en_common, "en")
+                for name in _distinct(extract_names(en_here, en_common, "en"))
                 if (r := match_name(name, fr_near, self.config)).unmatched
             ]
             french = [
                 r
-                for name in extract_names(fr_here, fr_common, "fr")
+                for name in _distinct(extract_names(fr_here, fr_common, "fr"))
                 if (r := match_name(name, en_near, self.config)).unmatched and not r.matched
             ]
             # a name wholly unmatched on each side of one bead: one finding for the pair
