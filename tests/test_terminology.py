@@ -432,3 +432,43 @@ def test_a_shortened_second_mention_is_not_a_deviation() -> None:
     assert _findings(annotate(corpus(short, "relations")).documents) == []
     (finding,) = _findings(annotate(corpus(english, "State Duma")).documents)
     assert "left in English" in finding["message"]
+
+
+def test_the_learned_glossary_lists_consistent_terms_and_comments_on_competing_ones() -> None:
+    from align.terminology.learn import learn_glossary
+
+    assembly_en = [
+        "I mentioned this in my Address to the Federal Assembly recently.",
+        "I spoke about it at length in the Address to the Federal Assembly.",
+        "I said this in the Address to the Federal Assembly and I want to reiterate it.",
+        "In your Address to the Federal Assembly you spoke about compassion.",
+    ]
+    french = [
+        "J’en ai parlé récemment dans mon Message à l’Assemblée fédérale.",
+        "J’en ai longuement parlé dans le Message au Parlement fédéral.",
+        "Je l’ai dit dans le Message à l’Assemblée fédérale et je tiens à le répéter.",
+        "Dans votre Message au Parlement fédéral, vous avez parlé de compassion.",
+    ]
+    links = [
+        [("Federal", "fédérale"), ("Assembly", "Assemblée"), ("Address", "Message")],
+        [("Federal", "fédéral"), ("Assembly", "Parlement"), ("Address", "Message")],
+    ] * 2
+    documents = [
+        _post("a", DUMA, [LINKS] * 4),
+        _post("b", list(zip(assembly_en, french, strict=True)), links),
+    ]
+    learned = learn_glossary(documents, min_count=3)
+    lines = [line.split("\t") for line in learned.text.splitlines() if "\t" in line]
+    assert lines[0] == ["english", "french", "forbidden", "note"]
+    entries = {row[0]: row for row in lines[1:]}
+    assert entries["State Duma"][1] == "Douma d’État"
+    assert entries["State Duma"][3].startswith("4 of 4 occurrences; e.g. a.txt: “")
+    assert entries["Address"][1] == "Message"
+    assert "Federal Assembly" not in entries  # two renderings, two times each
+    assert (
+        "# Federal Assembly: no rendering dominates ('Assemblée fédérale' 2×, 'Parlement"
+        " fédéral' 2×)" in learned.text
+    )
+    assert (learned.terms, learned.mixed) == (len(entries), 1)
+    # what it writes is a glossary the check reads
+    assert parse_glossary(learned.text, "learned.tsv").problems == ()

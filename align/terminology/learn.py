@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -62,6 +63,24 @@ def _note(report: TermReport) -> str:
     return "; ".join(parts)
 
 
+#: A term is left out when at least this share of its occurrences lie inside a longer
+#: learned term ("State" inside "State Duma"): the longer line says it.
+INSIDE_SHARE = 0.8
+
+
+def _inside_longer(report: TermReport, learned: Sequence[TermReport]) -> bool:
+    spans: dict[tuple[str, int, int, int], list[tuple[int, int]]] = defaultdict(list)
+    for longer in learned:
+        if len(longer.term.split()) > len(report.term.split()):
+            for o in longer.occurrences:
+                spans[(*o.place, o.en_sentence)].append((o.en_start, o.en_end))
+    inside = sum(
+        any(a <= o.en_start and o.en_end <= b for a, b in spans.get((*o.place, o.en_sentence), ()))
+        for o in report.occurrences
+    )
+    return inside >= INSIDE_SHARE * len(report.occurrences)
+
+
 def learn_glossary(
     documents: Sequence[Mapping[str, Any]],
     *,
@@ -71,18 +90,22 @@ def learn_glossary(
     """The glossary of the documents' consistent renderings, most frequent terms first;
     terms whose renderings compete are comments for the reviewer to settle."""
     reports = judge([post_words(d) for d in documents], config)
-    rows = []
+    learned = [
+        r
+        for r in reports
+        if r.expected is not None and r.expected.count >= min_count and r.expected.text
+    ]
+    rows = [
+        (report.text, report.expected.text, "", _note(report))
+        for report in learned
+        if report.expected is not None and not _inside_longer(report, learned)
+    ]
     mixed = []
     for report in reports:
-        expected = report.expected
-        if expected is not None and expected.count >= min_count and expected.text:
-            rows.append((report.text, expected.text, "", _note(report)))
-        elif len(report.occurrences) >= min_count and len(report.renderings) > 1:
-            seen = ", ".join(
-                f"'{r.text}' {r.count}×" for r in report.renderings if r.keys and r.text
-            )
-            if seen:
-                mixed.append(f"{report.text}: no rendering dominates ({seen})")
+        seen = [r for r in report.renderings if r.keys and r.text]
+        if report.expected is None and len(report.occurrences) >= min_count and len(seen) > 1:
+            listed = ", ".join(f"'{r.text}' {r.count}×" for r in seen)
+            mixed.append(f"{report.text}: no rendering dominates ({listed})")
     header = "\n".join(
         [
             "fidelity glossary, learned from the renderings the checked posts use.",
