@@ -23,6 +23,7 @@ from align.checks.evidence import (
     similarity,
     words,
 )
+from align.checks.spelling import lemmatiser_knows
 from align.model import TRANSLATION_SENTENCE_KINDS, Finding, FindingType, Severity, finding_id
 from align.words.lexicon import (
     bilingual,
@@ -579,7 +580,11 @@ def _english_word(
         # name of its own ("Modi", "Gazprom")
         if not (copied and en_zipf >= 4.0 and _dictionary_word(word)):
             return None
-    elif not copied and (loanword or en_zipf - fr_zipf < 2 * config.untranslated_word_margin):
+    elif not copied and (
+        loanword
+        or en_zipf - fr_zipf < 2 * config.untranslated_word_margin
+        or lemmatiser_knows(word)  # a French word too ("billion")
+    ):
         return None  # not in the English sentence: only a clearly English common word counts
     return EnglishWord(token, en_zipf, fr_zipf, copied, loanword)
 

@@ -76,6 +76,7 @@ _PREFIXES = [
     "mini",
     "mono",
     "multi",
+    "neuro",
     "néo",
     "non",
     "pan",
@@ -107,12 +108,18 @@ _PREFIXES = [
 
 @lru_cache(maxsize=65536)
 def compound_of_known(word: str) -> bool:
-    """A known prefix glued to a known word of at least four letters."""
+    """A known prefix glued to a known word of at least four letters ("neurocognitives"),
+    or a regular derivation of a known word: an adverb in -ment of a known adjective
+    ("robustement"), a plural of a known singular."""
     for prefix in _PREFIXES:
         rest = word[len(prefix) :]
-        if word.startswith(prefix) and len(rest) >= 4 and zipf(rest, "fr") >= 2.0:
+        if word.startswith(prefix) and len(rest) >= 4 and known_french(rest):
             return True
-    return False
+    if word.endswith("ment") and len(word) > 7:
+        stem = word[: -len("ment")]
+        if known_french(stem) or known_french(stem.removesuffix("e")):
+            return True
+    return word.endswith(("s", "x")) and len(word) > 5 and lemmatiser_knows(word[:-1])
 
 
 @cache

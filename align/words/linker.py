@@ -204,11 +204,12 @@ def cognate_matrix(en: Sequence[Token], fr: Sequence[Token]) -> np.ndarray:
         cdist(en_plain, fr_plain, scorer=fuzz.ratio, dtype=np.float32),
     )
     scores /= 100.0
-    for i, e in enumerate(en_plain):
-        for j, f in enumerate(fr_plain):
-            if min(len(e), len(f)) < 4 or e[0] != f[0]:
-                scores[i, j] = 0.0
-    return scores
+    en_long = np.array([len(e) >= 4 for e in en_plain])
+    fr_long = np.array([len(f) >= 4 for f in fr_plain])
+    en_first = np.array([e[:1] for e in en_plain])
+    fr_first = np.array([f[:1] for f in fr_plain])
+    usable = np.outer(en_long, fr_long) & (en_first[:, None] == fr_first[None, :])
+    return np.where(usable, scores, np.float32(0.0))
 
 
 def _lexicon_candidates(
@@ -321,13 +322,28 @@ def start_bead(
 
 
 def encoder_text(token: Token) -> str:
-    """What the encoder sees of a word: lower case unless it is a name."""
-    return token.text if token.name_like else token.lower
+    """What the encoder sees of a word: its lemma, so that the inflected forms of a word
+    share one vector (fewer texts to embed, the same meaning)."""
+    return token.lemma
+
+
+def _for_encoder(tokens: Sequence[Token], indices: Sequence[int]) -> list[int]:
+    """The open words the encoder may link: names are left to the name evidence (a vector of
+    an unknown name says little), and so are acronyms and words of one letter; capitalised
+    common words ("Prime Minister", "Conseil") are terms and go to the encoder."""
+    return [i for i in indices if _encodable(tokens[i])]
+
+
+def _encodable(token: Token) -> bool:
+    if len(token.lemma) < 2 or token.acronym:
+        return False
+    return not token.name_like or zipf(token.lower, token.lang) >= TERM_COMMON_ZIPF
 
 
 def finish_bead(work: BeadWork, vectors: dict[str, np.ndarray] | None) -> tuple[WordLink, ...]:
     """Encoder links for the words left, multi-word terms, then the bead's links in order."""
-    open_en, open_fr = work.open_english(), work.open_french()
+    open_en = _for_encoder(work.en.tokens, work.open_english())
+    open_fr = _for_encoder(work.fr.tokens, work.open_french())
     if vectors is not None and open_en and open_fr:
         en_vectors = np.stack([vectors[encoder_text(work.en.tokens[i])] for i in open_en])
         fr_vectors = np.stack([vectors[encoder_text(work.fr.tokens[j])] for j in open_fr])
@@ -500,7 +516,8 @@ def _embed_open_words(
         return None
     texts: list[str] = []
     for work in works:
-        open_en, open_fr = work.open_english(), work.open_french()
+        open_en = _for_encoder(work.en.tokens, work.open_english())
+        open_fr = _for_encoder(work.fr.tokens, work.open_french())
         if open_en and open_fr:
             texts += [encoder_text(work.en.tokens[i]) for i in open_en]
             texts += [encoder_text(work.fr.tokens[j]) for j in open_fr]

@@ -44,22 +44,24 @@ def short_quotes(text: str) -> list[tuple[int, int]]:
     ]
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char in "’‘`´":
+        return "'"
+    if char in "‐‑–":
+        return "-"
+    base = unicodedata.normalize("NFKD", char)
+    kept = "".join(c for c in base if not unicodedata.combining(c)).lower()
+    return kept if len(kept) == 1 else (char.lower()[:1] or char)
+
+
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic apostrophes and hyphens made plain; one
     character out for each character in, so spans carry over."""
-    out = []
-    for char in text:
-        if char in "’‘`´":
-            out.append("'")
-            continue
-        if char in "‐‑–":
-            out.append("-")
-            continue
-        base = unicodedata.normalize("NFKD", char)
-        kept = "".join(c for c in base if not unicodedata.combining(c)).lower()
-        out.append(kept if len(kept) == 1 else char.lower()[:1] or char)
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
 
 
 @lru_cache(maxsize=262144)
@@ -90,15 +92,11 @@ class Token:
     initial: bool  # first word of the sentence or of a quotation: its capital says nothing
     function: bool  # article, pronoun, preposition, auxiliary …
     numeric: bool  # has a digit ("2030", "64e", "G20")
+    acronym: bool  # two or more letters, all capitals ("CSTO", "G20")
 
     @property
     def content(self) -> bool:
         return not self.function and not self.numeric
-
-    @property
-    def acronym(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
 
     @property
     def name_like(self) -> bool:
@@ -129,17 +127,28 @@ def _hyphen_parts(word: str, start: int) -> list[tuple[str, int]]:
     return parts
 
 
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def tokenise(
     text: str, lang: str, sentence: int = 0, *, split_hyphens: bool = False
-) -> list[Token]:
+) -> tuple[Token, ...]:
     """The words of one sentence, in order; with `split_hyphens`, each part of a hyphenated
-    word is a word of its own ("vice-Premier" → "vice", "Premier")."""
+    word is a word of its own ("vice-Premier" → "vice", "Premier"). Cached: the links and
+    every word check read the same sentences."""
+    return _tokenise(text, lang, sentence, split_hyphens)
+
+
+@lru_cache(maxsize=8192)
+def _tokenise(text: str, lang: str, sentence: int, split_hyphens: bool) -> tuple[Token, ...]:
     openers = {m.end() for m in _OPENERS.finditer(text)}
     functions = function_words(lang)
     tokens: list[Token] = []
     for match in _WORD.finditer(text):
         pieces = _pieces(match.group(0), match.start(), lang)
-        if split_hyphens:
+        if split_hyphens and ("-" in match.group(0) or "‐" in match.group(0)):
             pieces = [p for word, start in pieces for p in _hyphen_parts(word, start)]
         for word, start in pieces:
             lower = word.lower()
@@ -160,6 +169,7 @@ def tokenise(
                     initial=start in openers,
                     function=is_function,
                     numeric=numeric,
+                    acronym=word[:1].isupper() and _is_acronym(word),
                 )
             )
-    return tokens
+    return tuple(tokens)
