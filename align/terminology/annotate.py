@@ -23,7 +23,6 @@ from align.terminology.extract import document_key, post_words
 from align.terminology.glossary import EMPTY, Glossary, GlossaryEntry
 from align.terminology.glossary_check import GlossaryHit, glossary_hits
 from align.terminology.model import DEFAULT_TERM_CONFIG, Occurrence, PostWords, TermConfig
-from align.terminology.terms import term_key
 from align.words.tokens import fold
 
 TYPE = str(FindingType.TERMINOLOGY)
@@ -554,10 +553,3 @@ def _index_summary(
         ),
         "thresholds": config.signature(),
     }
-
-
-def term_of(text: str) -> str:
-    """The key a term written `text` is compared by (for tests and the glossary command)."""
-    from align.terminology.text import words
-
-    return term_key(words(text, "en"))
