@@ -117,7 +117,7 @@ def compound_of_known(word: str) -> bool:
             return True
     if word.endswith("ment") and len(word) > 7:
         stem = word[: -len("ment")]
-        if known_french(stem) or known_french(stem.removesuffix("e")):
+        if lemmatiser_knows(stem):  # the feminine adjective: "robuste" + "ment"
             return True
     return word.endswith(("s", "x")) and len(word) > 5 and lemmatiser_knows(word[:-1])
 

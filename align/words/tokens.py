@@ -37,10 +37,12 @@ SHORT_QUOTE_WORDS = 8
 def short_quotes(text: str) -> list[tuple[int, int]]:
     """Spans of the short quotations of a sentence (« New START », "the end of history"):
     a title or a cited phrase is kept as written; a long one is dialogue, checked as text."""
+    content = len(text.strip(" \"«»“”'"))
     return [
         (m.start(), m.end())
         for m in _QUOTE.finditer(text)
         if len(_WORD.findall(m.group(0))) <= SHORT_QUOTE_WORDS
+        and len(m.group(0)) < 0.8 * content  # a whole quoted sentence is dialogue
     ]
 
 
