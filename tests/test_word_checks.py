@@ -175,3 +175,18 @@ def test_word_checks_run_among_all_checks_without_an_encoder() -> None:
     assert ("wording", "false_friend") in kinds
     assert ("spelling", "non_word") in kinds
     assert ("untranslated", "english_words") in kinds
+
+
+def test_a_short_sentence_wholly_in_quotes_is_dialogue_and_is_checked() -> None:
+    # TransRead, Jane Eyre: a line of dialogue is no title kept as written
+    (finding,) = untranslated(
+        '" Elle est dans le window-seat, bien sûr, Jack. "',
+        '" She is in the window-seat, to be sure, Jack. "',
+    )
+    assert finding.details["fr_word"]["text"] == "window-seat"
+
+
+def test_an_adverb_needs_its_adjective_to_be_a_word() -> None:
+    assert spelling("Il s’exprima robustement.", "He spoke robustly.") == []
+    (finding,) = spelling("Un mot nouvelement inventé.", "A newly invented word.")
+    assert finding.details["fr_word"]["text"] == "nouvelement"
