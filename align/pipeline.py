@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from align.aligner import CHECK_ALIGNMENT, align_texts
+from align.aligner import align_texts
 from align.checks import CheckConfig, run_checks
 from align.checks.base import CheckInput
 from align.corpus.lines import parse_heading, parse_loose_heading
@@ -135,7 +135,6 @@ def align_event(
         encoder,
         a_blocks=[fr[i].block_index for i in fr_ids],
         b_blocks=[en[i].block_index for i in en_ids],
-        config=CHECK_ALIGNMENT,  # beads re-evaluated so a dropped sentence comes out unpaired
     )
     beads = tuple(
         Bead(

@@ -341,16 +341,16 @@ def check(fr, en, beads, encoder, config) -> list[Finding]:
     return run_checks(data, config=config)
 
 
-#: AlignConfig with --align-set overrides (None: CHECK_ALIGNMENT, as fidelity check aligns)
+#: AlignConfig with --align-set overrides (None: the defaults, as fidelity check aligns)
 ALIGN_CONFIG = None
 
 
 def align(fr, en, gold, encoder, use_real: bool):
     if not use_real:
         return list(gold)
-    from align.aligner import CHECK_ALIGNMENT, align_texts
+    from align.aligner import align_texts
 
-    return align_texts(list(fr), list(en), encoder, config=ALIGN_CONFIG or CHECK_ALIGNMENT)
+    return align_texts(list(fr), list(en), encoder, config=ALIGN_CONFIG)
 
 
 def natural_gaps(gold: Sequence[Bead]) -> set[int]:
@@ -433,14 +433,15 @@ def main() -> None:
     args = parser.parse_args()
     config = dataclasses.replace(CheckConfig(), **overrides(args.set))
     if args.align_set:
-        from align.aligner import CHECK_ALIGNMENT
+        from align.aligner import AlignConfig
 
         global ALIGN_CONFIG
+        defaults = AlignConfig()
         changes = {
-            key: type(getattr(CHECK_ALIGNMENT, key))(value)  # lazy_radius=2 stays an int
+            key: type(getattr(defaults, key))(value)  # lazy_radius=2 stays an int
             for key, value in overrides(args.align_set).items()
         }
-        ALIGN_CONFIG = dataclasses.replace(CHECK_ALIGNMENT, **changes)
+        ALIGN_CONFIG = dataclasses.replace(defaults, **changes)
     use_real = args.aligner == "real" or (args.aligner == "auto" and aligner_committed())
     encoder, encoder_name = get_encoder(args.cache)
     if args.kremlin:

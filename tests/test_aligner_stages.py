@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from align.aligner import CHECK_ALIGNMENT, AlignConfig
+from align.aligner import AlignConfig
 from align.aligner.beads import bead_cosines, gap_beads, to_beads
 from align.aligner.dp import path_to_beads
 from align.aligner.reevaluate import (
@@ -109,7 +109,7 @@ def shifted_case(rng):
     return side_from_vectors(fr), side_from_vectors(en), first
 
 
-CONFIG = CHECK_ALIGNMENT
+CONFIG = AlignConfig(reeval_mads=3.0)  # re-evaluation on (it is off by default)
 
 
 def test_a_shifted_pairing_becomes_the_omission_and_the_right_pairs():

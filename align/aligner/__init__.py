@@ -3,12 +3,11 @@
 The stages, in the order one call runs them, are described in `align.aligner.stages`.
 """
 
-from align.aligner.config import CHECK_ALIGNMENT, AlignConfig, bead_types
+from align.aligner.config import AlignConfig, bead_types
 from align.aligner.stages import align_sides, align_texts, align_vectors
 from align.aligner.windows import SideArrays, side_from_vectors
 
 __all__ = [
-    "CHECK_ALIGNMENT",
     "AlignConfig",
     "SideArrays",
     "align_sides",

@@ -57,8 +57,9 @@ class AlignConfig:
     full_dp_nodes: int = 250_000  # below this lattice size, no coarse pass
     # re-evaluation (align.aligner.reevaluate.resolve_unsure): a bead whose cosine lies this
     # many robust MADs below the document's median 1-1 cosine is re-paired with its
-    # neighbours when that gains at least `reeval_min_gain`. Off (0) for plain alignment: it
-    # costs strict F1 on loose literary translations; `CHECK_ALIGNMENT` turns it on.
+    # neighbours when that gains at least `reeval_min_gain`. Off (0): on the tuning sets it
+    # cost strict F1 (loose literary 1-1 pairs split) and bought dropped-sentence recall only
+    # with false additions (bench/align_log.md, steps 28-35).
     reeval_mads: float = 0.0
     reeval_min_gain: float = 0.05
     blas_threads: int = 1  # the products are small: more threads only contend for cores
@@ -78,13 +79,6 @@ class AlignConfig:
             block_penalty=self.block_penalty,
             hub_samples=self.hub_samples,
         )
-
-
-#: How `fidelity check` aligns: a dropped sentence's English must come out unpaired, not
-#: paired with a French sentence it does not translate. Bead re-evaluation buys dropped-
-#: sentence recall on the check bench (tuning half 0.778 → 0.861) at a cost in strict F1
-#: against literary gold (TransRead tuning half 0.935 → 0.919); see bench/align_log.md.
-CHECK_ALIGNMENT = AlignConfig(reeval_mads=3.0)
 
 
 def bead_types(config: AlignConfig) -> tuple[BeadType, ...]:

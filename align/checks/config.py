@@ -20,7 +20,7 @@ class CheckConfig:
     # not an omission) when it is at least this similar to a neighbouring French bead and
     # adding it to that bead's English does not lower the bead's similarity by more than
     # `covered_merge_drop`.
-    covered_similarity: float = 0.55  # 0.45 excused real drops next to a same-topic neighbour
+    covered_similarity: float = 0.45
     covered_merge_drop: float = 0.03
     neighbour_beads: int = 2  # how many beads either side may cover an unmatched sentence
     # French beyond either end of the English original (it starts later or stops earlier):
@@ -50,7 +50,7 @@ class CheckConfig:
     orphan_length_weight: float = 0.1
     orphan_below_median: float = 0.12
     orphan_part_below_median: float = 0.12
-    orphan_margin: float = 0.1
+    orphan_margin: float = 0.15
     orphan_max_run: int = 2  # longest run of English sentences tested as one
 
     # partial omission: a run of clauses of a bead's English is not covered by its French
