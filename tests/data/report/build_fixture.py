@@ -52,20 +52,13 @@ def en(
     return (text, None, block, speaker, nums)
 
 
-def finding(
-    ftype: str,
-    severity: str,
-    confidence: float,
-    frs: list[int],
-    ens: list[int],
-    message: str,
-    details: dict[str, Any],
-    fr_s: list[dict],
-    en_s: list[dict],
-) -> dict:
+def finding(row: tuple[Any, ...], fr_s: list[dict], en_s: list[dict]) -> dict:
+    """A finding row (type, severity, confidence, fr ids, en ids, message, details[, id]):
+    its id from `finding_id` unless the row gives one."""
+    ftype, severity, confidence, frs, ens, message, details, *given = row
     texts = [fr_s[i]["text"] for i in frs] + [en_s[i]["text"] for i in ens]
     return {
-        "id": finding_id(ftype, *texts),
+        "id": given[0] if given else finding_id(ftype, *texts),
         "type": ftype,
         "severity": severity,
         "confidence": confidence,
@@ -76,8 +69,34 @@ def finding(
     }
 
 
-def beads(rows: list[tuple[list[int], list[int], float]]) -> list[dict[str, Any]]:
-    return [{"fr": f, "en": e, "score": s} for f, e, s in rows]
+Word = tuple[str, str | None, float, str]  # English words, French words (None: unlinked), score, by
+
+
+def word_links(
+    words: list[Word], fr_id: int, en_id: int, fr_s: list[dict], en_s: list[dict]
+) -> list[dict[str, Any]]:
+    """Word links as `align.words` writes them: spans of the first occurrence of each text in
+    the bead's first English and French sentence."""
+    out = []
+    for en_words, fr_words, score, by in words:
+        start = en_s[en_id]["text"].index(en_words)
+        link: dict[str, Any] = {"en": [en_id, [start, start + len(en_words)]], "fr": None}
+        if fr_words is not None:
+            at = fr_s[fr_id]["text"].index(fr_words)
+            link["fr"] = [fr_id, [at, at + len(fr_words)]]
+        out.append({**link, "score": score, "by": by})
+    return out
+
+
+def beads(rows: list[tuple[Any, ...]], fr_s: list[dict], en_s: list[dict]) -> list[dict[str, Any]]:
+    """Bead rows (fr ids, en ids, score[, word links])."""
+    out = []
+    for f, e, s, *words in rows:
+        bead: dict[str, Any] = {"fr": f, "en": e, "score": s}
+        if words:
+            bead["links"] = word_links(words[0], f[0], e[0], fr_s, en_s)
+        out.append(bead)
+    return out
 
 
 def summary(en_s: list[dict], alignment: list[dict], findings: list[dict]) -> dict[str, Any]:
@@ -108,8 +127,8 @@ def event(
     finding_rows: list,
 ) -> dict[str, Any]:
     fr_s, en_s = sentences(fr_rows), sentences(en_rows)
-    alignment = beads(bead_rows)
-    findings = [finding(*row, fr_s, en_s) for row in finding_rows]
+    alignment = beads(bead_rows, fr_s, en_s)
+    findings = [finding(row, fr_s, en_s) for row in finding_rows]
     return {
         "index": index,
         "title": title,
@@ -179,7 +198,7 @@ interview = event(
         fr("1", "other", 0),
         fr(
             "Depuis plus de 30 ans, les relations entre le Kazakhstan et la Russie ont atteint un "
-            "niveau élevé de partenariat stratégique et se développent de manière dynamique.",
+            "niveau élevé de coopération stratégique et se développent de manière dynamique.",
             "turn",
             1,
             Q,
@@ -194,8 +213,8 @@ interview = event(
         ),
         fr("Que fait-on pour promouvoir davantage la coopération ?", "turn", 1, Q),
         fr(
-            "En effet, le partenariat Kazakhstan-Russie est particulièrement privilégié et se "
-            "développe activement à l’heure actuelle.",
+            "En effet, le partenariat Kazakhstan-Russie est particulièrement privilégié et "
+            "décline rapidement à l’heure actuelle.",
             "turn",
             2,
             VP,
@@ -209,7 +228,7 @@ interview = event(
             VP,
         ),
         fr(
-            "Une vaste base juridique (plus de 350 documents régissant les relations entre nos "
+            "Une vaste base juridique (près de 350 documents régissant les relations entre nos "
             "pays) le prouve notamment.",
             "turn",
             2,
@@ -476,6 +495,60 @@ interview = event(
             "English sentence with no French counterpart",
             {"best_score": 0.31, "nearest_fr": 18},
         ),
+        (
+            "direction",
+            "medium",
+            0.75,
+            [4],
+            [2],
+            "The English says “developing”, the French “décline” (declines): opposite directions",
+            {
+                "en_word": "developing",
+                "fr_word": "décline",
+                "en_direction": "up",
+                "fr_direction": "down",
+                "lexicon": "polarity",
+            },
+            "3a8f6c2d9e0b1f33",
+        ),
+        (
+            "qualifier",
+            "medium",
+            0.7,
+            [6],
+            [4],
+            "The English says “more than 350”, the French “près de 350” (nearly): the qualifier "
+            "differs",
+            {
+                "en_qualifier": "more than",
+                "fr_qualifier": "près de",
+                "en_meaning": "at least",
+                "fr_meaning": "at most",
+                "value": 350,
+                "approximate": False,
+            },
+            "9d2e4b6a8c0f1e44",
+        ),
+        (
+            "terminology",
+            "low",
+            0.6,
+            [1],
+            [0],
+            "“strategic partnership” is rendered “coopération stratégique” here, “partenariat "
+            "stratégique” everywhere else in the corpus",
+            {
+                "term": "strategic partnership",
+                "rendering": "coopération stratégique",
+                "usual": "partenariat stratégique",
+                "elsewhere": [
+                    {"rendering": "partenariat stratégique", "count": 14},
+                    {"rendering": "coopération stratégique", "count": 1},
+                ],
+                "glossary": None,
+            },
+            "1f4e7d2c5b8a9e55",
+        ),
     ],
 )
 
@@ -611,7 +684,7 @@ expo = event(
             "body",
             3,
         ),
-        fr("Cet ordinateur quantique est aujourd’hui le plus puissant de Russie.", "body", 3),
+        fr("Cet ordinateur quantique est éventuellement le plus puissant de Russie.", "body", 3),
         fr(
             "Une équipe de scientifiques du Centre quantique russe et de l’Institut de physique "
             "Lebedev de l’Académie russe des sciences l’a conçu dans le cadre de la feuille de "
@@ -620,7 +693,7 @@ expo = event(
             3,
         ),
         fr(
-            "Il y a également eu une session de communication avec des utilisateurs à Moscou et à "
+            "Il y a également eu une session de communication avec des utilisatuers à Moscou et à "
             "Nizhny Novgorod via le réseau quantique interuniversitaire.",
             "body",
             4,
@@ -679,8 +752,34 @@ expo = event(
         ),
     ],
     [
-        ([0], [0], 0.93),
-        ([3], [1], 0.9),
+        (
+            [0],
+            [0],
+            0.93,
+            [
+                ("Vladimir Putin", "Vladimir Poutine", 0.97, "name"),
+                ("toured", "a visité", 0.71, "encoder"),
+                ("exhibition", "exposition", 0.9, "cognate"),
+                ("quantum technology", "technologie quantique", 0.93, "lexicon"),
+                ("achievements", "réalisations", 0.88, "lexicon"),
+                ("Rosatom", "Rosatom", 1.0, "identical"),
+                ("Russian Railways", "chemins de fer russes", 0.9, "lexicon"),
+                ("sidelines", "en marge", 0.8, "lexicon"),
+                ("Future Technologies Forum", "Forum des technologies futures", 0.92, "lexicon"),
+                ("International Trade Centre", "Centre du commerce international", 0.93, "lexicon"),
+            ],
+        ),
+        (
+            [3],
+            [1],
+            0.9,
+            [
+                ("President", "président", 0.95, "cognate"),
+                ("shown", None, 0.0, "none"),
+                ("computing device", "appareil informatique", 0.9, "lexicon"),
+                ("16", "16", 1.0, "number"),
+            ],
+        ),
         ([4], [2], 0.88),
         ([5], [3], 0.94),
         ([6], [4], 0.9),
@@ -696,6 +795,40 @@ expo = event(
             [6],
             "“Dmitry Chernyshenko” is in the English but not in the French",
             {"name": "Dmitry Chernyshenko", "present_in": "en", "closest_fr": None},
+        ),
+        (
+            "wording",
+            "medium",
+            0.8,
+            [5],
+            [3],
+            "“currently” is rendered as “éventuellement”, which means “possibly” (false friend of "
+            "“eventually”)",
+            {
+                "en_word": "currently",
+                "fr_word": "éventuellement",
+                "expected": ["actuellement", "aujourd’hui", "à présent"],
+                "lexicon": "false_friends",
+                "en_span": [25, 34],
+                "fr_span": [29, 43],
+                "link_score": 0.41,
+            },
+            "7b1e0c0a5f3d2e11",
+        ),
+        (
+            "spelling",
+            "medium",
+            0.85,
+            [7],
+            [5],
+            "“utilisatuers” is not a French word (did you mean “utilisateurs”?)",
+            {
+                "word": "utilisatuers",
+                "suggestions": ["utilisateurs"],
+                "frequency": 0.0,
+                "dictionary": "wordfreq fr",
+            },
+            "5c9d7a3e2b1f0e22",
         ),
     ],
 )
@@ -841,6 +974,17 @@ forum = event(
             [6, 7],
             "Cut by the translator (<…>): 2 English sentences are not translated",
             {"sentences": 2, "words": 29},
+        ),
+        (
+            "addition",
+            "medium",
+            0.9,
+            [7, 8],
+            [],
+            "The English original stops here: the 2 French sentences after it were not compared "
+            "(a partial page or a truncated copy?)",
+            {"kind": "english_stops", "french_not_compared": 2, "last_english": 5},
+            "6b3c9e1d4a7f2e66",
         ),
     ],
 )
@@ -1127,6 +1271,22 @@ doc_001 = {
     ],
     "events": [ai, kisseliov],
 }
+
+
+def compared_fields(document: dict[str, Any]) -> dict[str, Any]:
+    """The honest-status fields (`compared`, `events_total`, `events_compared`): an event is
+    compared when its original was obtained; one that was not has no counts or coverage."""
+    for item in document["events"]:
+        item["compared"] = item["source_status"] in ("ok", "cached", "file")
+        if not item["compared"]:
+            item["summary"] = {"coverage": None, "counts": None, "by_severity": None}
+    document["events_total"] = len(document["events"])
+    document["events_compared"] = sum(1 for item in document["events"] if item["compared"])
+    return document
+
+
+for _document in (doc_000, doc_001, doc_002):
+    compared_fields(_document)
 
 RESULT = {
     "tool": "fidelity",
