@@ -25,7 +25,7 @@ import numpy as np
 
 from align.aligner.config import BeadType, GainWeights
 from align.aligner.dp import Band
-from align.aligner.windows import SideArrays, WindowView
+from align.aligner.windows import SideArrays, WindowView, char_ratio_of
 
 _CHUNK = 8192  # windows per block when averaging over a sample
 _ROW_BLOCK = 32  # lattice rows per dense product in `band_dot`
@@ -204,17 +204,6 @@ def _skip_scale(side: SideArrays, sentences: np.ndarray, w: GainWeights) -> np.n
     if not w.short_chars or side.lengths is None:
         return np.ones(len(sentences), dtype=np.float32)
     return np.minimum(side.lengths[sentences] / w.short_chars, 1.0).astype(np.float32)
-
-
-def char_ratio_of(a: SideArrays, b: SideArrays) -> float:
-    """Characters of A per character of B. From the totals when the sides have similar
-    sentence counts; otherwise one side has much text the other lacks, and the totals would
-    make a long window of it look the right length, so the median sentences decide."""
-    if a.lengths is None or b.lengths is None or a.n == 0 or b.n == 0:
-        return 1.0
-    if 2 / 3 <= a.n / b.n <= 3 / 2:
-        return float((a.lengths.sum() + 1.0) / (b.lengths.sum() + 1.0))
-    return float((np.median(a.lengths) + 1.0) / (np.median(b.lengths) + 1.0))
 
 
 def _evidence(

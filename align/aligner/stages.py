@@ -21,8 +21,14 @@ from align.aligner.beads import gap_beads, to_beads
 from align.aligner.config import AlignConfig, bead_types
 from align.aligner.dp import banded_dp, path_to_beads
 from align.aligner.reevaluate import Embed, reevaluate, resolve_unsure
-from align.aligner.scores import band_gains, char_ratio_of
-from align.aligner.windows import SideArrays, anchor_bits, embed_side, side_from_vectors
+from align.aligner.scores import band_gains
+from align.aligner.windows import (
+    SideArrays,
+    anchor_bits,
+    char_ratio_of,
+    embed_side,
+    side_from_vectors,
+)
 from align.embed.base import Encoder
 from align.model import Bead
 

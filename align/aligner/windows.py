@@ -272,3 +272,14 @@ def windows_in(regions: Sequence[range], sizes: Sequence[int]) -> dict[int, np.n
         starts = [np.arange(r.start, r.stop - size + 1) for r in regions if len(r) >= size]
         wanted[size] = np.concatenate(starts) if starts else np.zeros(0, dtype=np.int64)
     return wanted
+
+
+def char_ratio_of(a: SideArrays, b: SideArrays) -> float:
+    """Characters of A per character of B. From the totals when the sides have similar
+    sentence counts; otherwise one side has much text the other lacks, and the totals would
+    make a long window of it look the right length, so the median sentences decide."""
+    if a.lengths is None or b.lengths is None or a.n == 0 or b.n == 0:
+        return 1.0
+    if 2 / 3 <= a.n / b.n <= 3 / 2:
+        return float((a.lengths.sum() + 1.0) / (b.lengths.sum() + 1.0))
+    return float((np.median(a.lengths) + 1.0) / (np.median(b.lengths) + 1.0))
