@@ -436,3 +436,26 @@ def test_fold_row_skips_prefers_the_row_value_on_a_tie():
     folded, from_left = _fold_row_skips(best, np.array([0.0, 1.0, -1.0]))
     assert folded.tolist() == [0.0, 1.0, 0.0]
     assert from_left.tolist() == [False, False, True]
+
+
+def test_fold_row_skips_ignores_the_missing_skip_into_a_rows_first_node():
+    # The first node of a row has no left neighbour: its skip gain is -inf in the tables.
+    best = np.array([0.5, -np.inf, 2.0, -np.inf])
+    folded, from_left = _fold_row_skips(best, np.array([-np.inf, -0.25, -0.25, -0.5]))
+    assert folded.tolist() == [0.5, 0.25, 2.0, 1.5]
+    assert from_left.tolist() == [False, True, False, True]
+
+
+def test_banded_dp_on_a_lattice_too_large_for_small_indices():
+    # 40,401 nodes: flat indices beyond 16 bits must still point at the right predecessor.
+    n = 200
+    types = [(1, 1), (1, 0), (0, 1)]
+    band = Band.full(n, n)
+    rows, cols = band.nodes()
+    gains = np.full((3, band.size), -1.0)
+    gains[0] = np.where(rows == cols, 1.0, -5.0)
+    gains[0][(rows == 0) | (cols == 0)] = -np.inf
+    gains[1][rows == 0] = -np.inf
+    gains[2][cols == 0] = -np.inf
+    path = banded_dp(gains, types, band, n, n)
+    assert path == [(i, i) for i in range(n + 1)]
