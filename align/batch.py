@@ -17,6 +17,8 @@ import contextlib
 import hashlib
 import json
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -377,8 +379,36 @@ def state_key(path: Path) -> str:
 _WORKER_ENCODER: Encoder | None = None
 
 
-def _init_worker(spec: str, cache_path: str, threads: int) -> None:
+def _end_with_parent(parent: int) -> None:
+    """End this worker when the batch that started it is gone.
+
+    A batch killed outright (SIGKILL, the OOM killer) cannot stop its pool, and a worker
+    waits for work on a pipe its siblings also hold open, so it would wait forever, holding
+    an encoder in memory. A daemon thread checks once a second that the batch process and
+    this worker's own parent (the batch, or a fork server under other start methods) are
+    still there, and ends the process otherwise (the work of a dead batch is lost anyway)."""
+    own_parent = os.getppid()
+
+    def batch_alive() -> bool:
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            return True  # exists, not ours to signal
+        return True
+
+    def watch() -> None:
+        while os.getppid() == own_parent and batch_alive():
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _init_worker(spec: str, cache_path: str, threads: int, parent: int) -> None:
     global _WORKER_ENCODER
+    _end_with_parent(parent)
     os.environ["FIDELITY_ENCODER_THREADS"] = str(threads)
     _WORKER_ENCODER = get_encoder(spec, cache_path=Path(cache_path))
 
@@ -607,7 +637,7 @@ def _check_in_pool(
     pool = ProcessPoolExecutor(
         max_workers=min(options.jobs, len(todo)),
         initializer=_init_worker,
-        initargs=(options.encoder_spec, str(cache_path), threads),
+        initargs=(options.encoder_spec, str(cache_path), threads, os.getpid()),
     )
     try:
         futures: dict[Future[dict[str, Any]], _Job] = {
