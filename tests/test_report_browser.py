@@ -215,25 +215,27 @@ def test_print_shows_all_rows_and_hides_the_controls(site, page_factory):
 
 def test_index_sorts_by_a_column(site, page_factory):
     page = page_factory(_url(site / "index.html")).page
-    heads = page.eval_on_selector_all("thead th", "els => els.map(e => e.textContent.trim())")
+    heads = page.eval_on_selector_all(
+        "#index-table thead th", "els => els.map(e => e.textContent.trim())"
+    )
     col = heads.index("Total")
 
     def cells() -> list[str]:
         return page.eval_on_selector_all(
-            "tbody tr", f"rows => rows.map(r => r.cells[{col}].textContent.trim())"
+            "#index-table tbody tr", f"rows => rows.map(r => r.cells[{col}].textContent.trim())"
         )
 
     def totals() -> list[int]:
         return [int(t) for t in cells() if t != "—"]  # "—": not compared, no count
 
-    page.locator("thead th").nth(col).locator("button").click()
+    page.locator("#index-table thead th").nth(col).locator("button").click()
     assert totals() == sorted(totals(), reverse=True)
-    page.locator("thead th").nth(col).locator("button").click()
+    page.locator("#index-table thead th").nth(col).locator("button").click()
     assert totals() == sorted(totals())
     # events that were not compared sort last either way
     assert "—" in cells() and cells()[-cells().count("—") :] == ["—"] * cells().count("—")
-    assert page.locator("thead th").nth(col).get_attribute("aria-sort") == "ascending"
-    assert page.locator("tbody tr").count() == sum(
+    assert page.locator("#index-table thead th").nth(col).get_attribute("aria-sort") == "ascending"
+    assert page.locator("#index-table tbody tr").count() == sum(
         len(d["events"]) for d in load_result()["documents"]
     )
     assert len(all_findings(load_result())) == sum(totals())

@@ -218,7 +218,7 @@ def test_index_rows_carry_counts_and_sort_keys(result):
     body_rows = tree.xpath("//table[@id='index-table']/tbody/tr")
     events = [e for d in result["documents"] for e in d["events"]]
     assert len(body_rows) == len(events)
-    heads = [th.text_content().strip() for th in tree.xpath("//thead//th")]
+    heads = [th.text_content().strip() for th in tree.xpath("//table[@id='index-table']//th")]
     total_col, coverage_col = heads.index("Total"), heads.index("Coverage")
     for tr, event in zip(body_rows, events, strict=True):
         cells = tr.xpath("./td")
@@ -336,7 +336,8 @@ def test_findings_marked_ignored_by_a_producer_are_not_shown(result):
     assert "1 by the ignore file" in tree.text_content()
     index = _tree(render_index([doc], signature={}, links={}))
     total = str(len(doc["events"][0]["findings"]) - 1)
-    assert index.xpath("//tbody/tr[1]/td[last()]")[0].text_content().strip() == total
+    row = index.xpath("//table[@id='index-table']/tbody/tr[1]/td[last()]")[0]
+    assert row.text_content().strip() == total
 
 
 def test_a_missing_browser_skips_but_fails_under_ci(monkeypatch):

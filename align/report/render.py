@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 
 from align.io import atomic_write_text
-from align.report import view
+from align.report import terms, view
 from align.report.evidence import format_scalar
 
 
@@ -134,6 +134,7 @@ def render_post(
                 s: sum(1 for f in all_findings if f.severity == s) for s in view.SEVERITY_ORDER
             },
             finding_total=len(all_findings),
+            term_panel=terms.post_panel(document),
             signature=_signature_items(signature),
             thresholds=_threshold_items(signature),
             example=example,
@@ -152,8 +153,12 @@ def render_index(
     signature: Mapping[str, Any],
     links: Mapping[str, str],
     example: Mapping[str, Any] | None = None,
+    terminology: Mapping[str, Any] | None = None,
 ) -> str:
-    """The index over all posts; `links` maps a document's path (or stem) to its page."""
+    """The index over all posts; `links` maps a document's path (or stem) to its page.
+
+    `terminology`: the batch result's corpus-wide terms (its Terminology panel); without it
+    the panel gathers the posts' own."""
     rows = view.index_rows(documents, links)
     types = view.ordered_types(t for r in rows for t in r.by_type)
     if not types:
@@ -176,6 +181,7 @@ def render_index(
                 s: sum(r.by_severity.get(s, 0) for r in rows) for s in view.SEVERITY_ORDER
             },
             statuses=statuses,
+            term_panel=terms.index_panel(terminology, documents, links),
             links={str(d.get("path", "")): links.get(str(d.get("path", ""))) for d in documents},
             signature=_signature_items(signature),
             thresholds=_threshold_items(signature),
@@ -226,6 +232,11 @@ def atomic_write(path: Path, text: str) -> None:
 def _example(header: Mapping[str, Any]) -> Mapping[str, Any] | None:
     example = header.get("example")
     return example if isinstance(example, Mapping) else None
+
+
+def _terminology(result: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    terminology = result.get("terminology")
+    return terminology if isinstance(terminology, Mapping) else None
 
 
 def _signature(header: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -291,6 +302,7 @@ def write_index(result: Mapping[str, Any], out_dir: Path) -> list[Path]:
         signature=_signature(result),
         links=_links(documents, stems),
         example=_example(result),
+        terminology=_terminology(result),
     )
     atomic_write(index_path, page)
     return [index_path]
@@ -312,6 +324,7 @@ def write_reports(result: Mapping[str, Any], out_dir: Path) -> list[Path]:
         signature=_signature(result),
         links=_links(documents, stems),
         example=_example(result),
+        terminology=_terminology(result),
     )
     atomic_write(index_path, page)
     written.append(index_path)

@@ -485,9 +485,14 @@ def _unique(anchor: str, taken: set[str]) -> str:
     return candidate
 
 
-def build_rows(event: Mapping[str, Any], prefix: str) -> tuple[Row, ...]:
-    """Beads in order, with French non-translation sentences and any unaligned sentence put
-    back at their place in the document (by id order): nothing of either side is dropped."""
+#: A planned row: (kind, bead number, score, en ids, fr ids, extra kind); see `Row`.
+PlannedRow = tuple[str, int | None, float | None, tuple[int, ...], tuple[int, ...], str | None]
+
+
+def row_plan(event: Mapping[str, Any]) -> list[PlannedRow]:
+    """The rows of an event's side-by-side view, in order, before any text is laid out: beads
+    in order, with French non-translation sentences and any unaligned sentence put back at
+    their place in the document (by id order). Row n (1-based) gets the key `<prefix>-r<n>`."""
     fr_by_id = {int(s["id"]): s for s in event.get("fr_sentences") or () if "id" in s}
     en_by_id = {int(s["id"]): s for s in event.get("en_sentences") or () if "id" in s}
     beads = [b for b in event.get("alignment") or () if isinstance(b, Mapping)]
@@ -495,10 +500,7 @@ def build_rows(event: Mapping[str, Any], prefix: str) -> tuple[Row, ...]:
     in_bead_en = {i for b in beads for i in _as_ids(b.get("en"))}
     pending_fr = sorted(i for i in fr_by_id if i not in in_bead_fr)
     pending_en = sorted(i for i in en_by_id if i not in in_bead_en)
-
-    # (kind, number, score, en ids, fr ids, extra kind)
-    plan: list[tuple[str, int | None, float | None, tuple[int, ...], tuple[int, ...], str | None]]
-    plan = []
+    plan: list[PlannedRow] = []
 
     def flush(fr_before: float, en_before: float) -> None:
         while pending_en and pending_en[0] < en_before:
@@ -525,6 +527,24 @@ def build_rows(event: Mapping[str, Any], prefix: str) -> tuple[Row, ...]:
         score = float(score) if isinstance(score, int | float) else None
         plan.append((kind, number, score, en_ids, fr_ids, None))
     flush(float("inf"), float("inf"))
+    return plan
+
+
+def bead_numbers(event: Mapping[str, Any]) -> dict[int, int]:
+    """The bead number (as the gutter shows it) of each entry of the event's `alignment`."""
+    numbers: dict[int, int] = {}
+    for position, bead in enumerate(event.get("alignment") or ()):
+        if isinstance(bead, Mapping):
+            numbers[position] = len(numbers) + 1
+    return numbers
+
+
+def build_rows(event: Mapping[str, Any], prefix: str) -> tuple[Row, ...]:
+    """Beads in order, with French non-translation sentences and any unaligned sentence put
+    back at their place in the document (by id order): nothing of either side is dropped."""
+    fr_by_id = {int(s["id"]): s for s in event.get("fr_sentences") or () if "id" in s}
+    en_by_id = {int(s["id"]): s for s in event.get("en_sentences") or () if "id" in s}
+    plan = row_plan(event)
 
     rows: list[Row] = []
     last_speaker = {"fr": None, "en": None}
@@ -739,7 +759,7 @@ def event_anchor(event: Mapping[str, Any], position: int, taken: set[str]) -> st
 
 
 def build_event(event: Mapping[str, Any], anchor: str, taken: set[str]) -> EventView:
-    rows = build_rows(event, anchor.replace("event-", "e"))
+    rows = build_rows(event, row_prefix(anchor))
     # A producer may keep ignored findings marked `"ignored": true`: they are not shown.
     listed = [f for f in event.get("findings") or () if isinstance(f, Mapping)]
     findings_json = [f for f in listed if not f.get("ignored")]
@@ -785,6 +805,11 @@ def build_event(event: Mapping[str, Any], anchor: str, taken: set[str]) -> Event
     )
 
 
+def row_prefix(event_anchor: str) -> str:
+    """The prefix of an event's row keys: `event-2` → `e2` (rows `e2-r1`, `e2-r2`…)."""
+    return event_anchor.replace("event-", "e")
+
+
 def build_events(document: Mapping[str, Any]) -> tuple[EventView, ...]:
     taken: set[str] = set()
     out = []
@@ -792,6 +817,63 @@ def build_events(document: Mapping[str, Any]) -> tuple[EventView, ...]:
         if isinstance(event, Mapping):
             out.append(build_event(event, event_anchor(event, position, taken), taken))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    """An event on its post page: its anchor, number, and the row key and gutter number of
+    each bead (by the bead's position in the event's `alignment`)."""
+
+    anchor: str
+    index: Any
+    rows: Mapping[int, str]
+    numbers: Mapping[int, int]
+
+
+@dataclass(frozen=True)
+class FindingPlace:
+    anchor: str
+    type: str
+    severity: str
+
+
+@dataclass(frozen=True)
+class PageAnchors:
+    """Where things are on a post page, as `build_events` names them, computed without laying
+    out any text (the index links into every post): events by their position in the
+    document's `events` (0-based), finding cards by id (findings shown on the page only)."""
+
+    events: Mapping[int, EventPlace]
+    findings: Mapping[str, FindingPlace]
+
+
+def page_anchors(document: Mapping[str, Any]) -> PageAnchors:
+    taken: set[str] = set()
+    events: dict[int, EventPlace] = {}
+    findings: dict[str, FindingPlace] = {}
+    for position, event in enumerate(document.get("events") or ()):
+        if not isinstance(event, Mapping):
+            continue
+        anchor = event_anchor(event, position + 1, taken)
+        # the same order as build_event: the event's anchor, then its cards' anchors
+        for f in event.get("findings") or ():
+            if isinstance(f, Mapping) and not f.get("ignored"):
+                fid = str(f.get("id", ""))
+                place = FindingPlace(
+                    _unique(f"f-{fid}", taken),
+                    str(f.get("type", "")),
+                    str(f.get("severity", "info")),
+                )
+                findings.setdefault(fid, place)
+        keys = {
+            number: f"{row_prefix(anchor)}-r{n}"
+            for n, (_, number, *_rest) in enumerate(row_plan(event), start=1)
+            if number is not None
+        }
+        numbers = bead_numbers(event)
+        rows = {at: keys[number] for at, number in numbers.items() if number in keys}
+        events[position] = EventPlace(anchor, event.get("index"), rows, numbers)
+    return PageAnchors(events, findings)
 
 
 @dataclass(frozen=True)

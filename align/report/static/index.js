@@ -1,6 +1,32 @@
 // fidelity index: sort the table by any column (click a heading; again to reverse).
 (function () {
   "use strict";
+  // Terminology panel: the notable terms (deviating, or in the glossary) by default.
+  var button = document.querySelector(".terms-all");
+  if (button) {
+    var terms = Array.prototype.slice.call(document.querySelectorAll("[data-term-row]"));
+    var showAll = false;
+    var show = function () {
+      var shown = 0;
+      terms.forEach(function (row) {
+        var ok = showAll || row.dataset.notable === "1";
+        row.classList.toggle("is-filtered-out", !ok);
+        if (ok) { shown += 1; }
+      });
+      button.setAttribute("aria-pressed", showAll ? "true" : "false");
+      button.textContent = showAll ? "Show notable terms only" : "Show all " + terms.length + " terms";
+      document.querySelector(".terms-status").textContent = shown + " of " + terms.length + " terms shown";
+    };
+    button.addEventListener("click", function () { showAll = !showAll; show(); });
+    button.parentNode.hidden = false;
+    show();
+  }
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) { d.open = true; });
+  });
+})();
+(function () {
+  "use strict";
   var table = document.getElementById("index-table");
   if (!table) { return; }
   var body = table.tBodies[0];

@@ -24,6 +24,52 @@
   document.addEventListener("focusin", function (event) { lightLinks(event, true); });
   document.addEventListener("focusout", function (event) { lightLinks(event, false); });
 
+  // Terminology panel: a pair number opens the pair in the text with the term and its
+  // rendering marked (CSS Custom Highlight API, where the browser has it).
+  function sentenceRange(row, side, spec) {
+    var parts = (spec || "").split(":");
+    if (parts.length !== 3) { return null; }
+    var sentence = row.querySelector("[data-s='" + side + "-" + parseInt(parts[0], 10) + "']");
+    var start = parseInt(parts[1], 10);
+    var end = parseInt(parts[2], 10);
+    if (!sentence || !(start < end)) { return null; }
+    // the speaker's name is not part of the sentence's text, nor the space after it
+    var speaker = sentence.querySelector(".speaker");
+    var offset = 0;
+    var afterSpeaker = false;
+    var range = document.createRange();
+    var begun = false;
+    var walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
+    var node;
+    while ((node = walker.nextNode())) {
+      if (speaker && speaker.contains(node)) { afterSpeaker = true; continue; }
+      if (afterSpeaker) {
+        afterSpeaker = false;
+        if (node.data.charAt(0) === " ") { offset = -1; }
+      }
+      var length = node.data.length;
+      if (!begun && start < offset + length) { range.setStart(node, Math.max(0, start - offset)); begun = true; }
+      if (begun && end <= offset + length) { range.setEnd(node, end - offset); return range; }
+      offset += length;
+    }
+    return null;
+  }
+  function markOccurrence(link) {
+    if (!(window.CSS && CSS.highlights && typeof Highlight === "function")) { return; }
+    var id = (link.getAttribute("href") || "").split("#")[1];
+    var row = id ? document.getElementById(id) : null;
+    if (!row) { return; }
+    var mark = new Highlight();
+    [sentenceRange(row, "en", link.dataset.termEn), sentenceRange(row, "fr", link.dataset.termFr)].forEach(function (range) {
+      if (range) { mark.add(range); }
+    });
+    CSS.highlights.set("term-occurrence", mark);
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.place[data-term-en]");
+    if (link) { markOccurrence(link); }
+  });
+
   // False-alarm marks are kept per report folder: two folders opened from file:// share one
   // browser storage, and must not share marks.
   var FOLDER = window.location.pathname.replace(/[^/]*$/, "");
@@ -53,6 +99,11 @@
   var findings = all("[data-finding-id]");
   var markers = all("[data-finding-ref]");
   var rows = all("[data-row]");
+  var termRows = all("[data-term-row]");
+  var termLinks = all("[data-term-finding]");
+  var termsAll = document.querySelector(".terms-all");
+  var showAllTerms = false;
+  termRows.forEach(function (row) { row.dataset.text = fold(row.textContent); });
   var rowsByFinding = {};
   rows.forEach(function (row) {
     row.dataset.text = fold(row.textContent);
@@ -94,9 +145,11 @@
       if (ok) { liveIds[marker.dataset.findingRef] = true; }
     });
     var shownRows = 0;
+    var target = decodeURIComponent(window.location.hash.slice(1));
     rows.forEach(function (row) {
       var live = (row.dataset.findings || "").split(" ").some(function (id) { return id && liveIds[id]; });
-      var ok = (!onlyFindings || live) && (!query || row.dataset.text.indexOf(query) >= 0);
+      // the row a link led to stays in view (a pair opened from the terminology panel)
+      var ok = row.id === target || ((!onlyFindings || live) && (!query || row.dataset.text.indexOf(query) >= 0));
       row.classList.toggle("is-filtered-out", !ok);
       if (ok) { shownRows += 1; }
     });
@@ -118,6 +171,26 @@
       var label = section.querySelector("[data-shown-for]");
       if (label) { label.textContent = visible.length === items.length ? "(" + items.length + ")" : "(" + visible.length + " of " + items.length + " shown)"; }
     });
+    // Terminology panel: a finding link follows its card (a link to a card the filters hide
+    // would lead nowhere); a term shows when it is notable or all are asked for, has a finding
+    // still shown if only rows with findings are, and matches the search.
+    termLinks.forEach(function (link) {
+      var card = findingItem(link.dataset.termFinding);
+      link.classList.toggle("is-filtered-out", !card || card.classList.contains("is-filtered-out"));
+    });
+    var shownTerms = 0;
+    termRows.forEach(function (row) {
+      var live = all("[data-term-finding]", row).some(function (link) { return !link.classList.contains("is-filtered-out"); });
+      var matches = !query || row.dataset.text.indexOf(query) >= 0;
+      var ok = (showAllTerms || query || row.dataset.notable === "1") && (!onlyFindings || live) && matches;
+      row.classList.toggle("is-filtered-out", !ok);
+      if (ok) { shownTerms += 1; }
+    });
+    if (termsAll) {
+      termsAll.setAttribute("aria-pressed", showAllTerms ? "true" : "false");
+      termsAll.textContent = showAllTerms ? "Show notable terms only" : "Show all " + termRows.length + " terms";
+      document.querySelector(".terms-status").textContent = shownTerms + " of " + termRows.length + " terms shown";
+    }
     form.querySelector(".f-status").textContent = shown + " of " + findings.length + " findings · " + shownRows + " of " + rows.length + " rows";
   }
 
@@ -220,6 +293,15 @@
     else if (event.key === "/") { event.preventDefault(); form.elements["q"].focus(); }
   });
 
+  if (termsAll) {
+    termsAll.addEventListener("click", function () { showAllTerms = !showAllTerms; apply(); });
+    termsAll.parentNode.hidden = false;
+  }
+  window.addEventListener("hashchange", function () {
+    apply();
+    var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (target) { target.scrollIntoView(); }
+  });
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });

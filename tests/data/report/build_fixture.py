@@ -8,6 +8,7 @@ Finding ids use `align.model.finding_id`, as the pipeline does.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +168,34 @@ def original(
         "lead": lead,
         "provenance": provenance,
         "fetched_at": fetched_at,
+    }
+
+
+#: The reviewer's glossary of the run (`--glossary house.tsv`): line, accepted, forbidden, note.
+GLOSSARY_FILE = "house.tsv"
+GLOSSARY: dict[str, tuple[int, list[str], list[str], str | None]] = {
+    "strategic partnership": (2, ["partenariat stratégique"], [], None),
+    "Federal Assembly": (
+        3,
+        ["Assemblée fédérale"],
+        ["Parlement fédéral"],
+        "the Russian parliament: State Duma and Federation Council",
+    ),
+    "executive order": (4, ["décret"], [], "a ukaz of the President"),
+    "law enforcement": (5, ["forces de l’ordre"], [], None),
+}
+
+
+def glossary_line(term: str) -> dict[str, Any]:
+    """A glossary entry as the terminology check writes it into findings and summaries."""
+    line, accepted, forbidden, note = GLOSSARY[term]
+    return {
+        "file": GLOSSARY_FILE,
+        "line": line,
+        "entry": f"{term} → " + " | ".join(accepted),
+        "accepted": accepted,
+        "forbidden": forbidden,
+        "note": note,
     }
 
 
@@ -531,23 +560,36 @@ interview = event(
         ),
         (
             "terminology",
-            "low",
-            0.6,
+            "medium",
+            0.9,
             [1],
             [0],
-            "“strategic partnership” is rendered “coopération stratégique” here, “partenariat "
-            "stratégique” everywhere else in the corpus",
+            "'strategic partnership' should be 'partenariat stratégique' (glossary line 2); here "
+            "'coopération stratégique'",
             {
+                "kind": "glossary",
                 "term": "strategic partnership",
-                "rendering": "coopération stratégique",
-                "usual": "partenariat stratégique",
-                "elsewhere": [
-                    {"rendering": "partenariat stratégique", "count": 14},
-                    {"rendering": "coopération stratégique", "count": 1},
-                ],
-                "glossary": None,
+                "expected": "partenariat stratégique",
+                "used": "coopération stratégique",
+                "glossary": glossary_line("strategic partnership"),
             },
             "1f4e7d2c5b8a9e55",
+        ),
+        (
+            "terminology",
+            "medium",
+            0.9,
+            [8],
+            [6],
+            "'law enforcement' should be 'forces de l’ordre' (glossary line 5); the French has "
+            "none of them",
+            {
+                "kind": "glossary",
+                "term": "law enforcement",
+                "expected": "forces de l’ordre",
+                "used": None,
+                "glossary": glossary_line("law enforcement"),
+            },
         ),
     ],
 )
@@ -1256,6 +1298,22 @@ kisseliov = event(
                 "note": "the translator's own note in the sentence gives « billion et demi »",
             },
         ),
+        (
+            "terminology",
+            "low",
+            0.675,
+            [1],
+            [0],
+            "'President' is rendered 'président' 3 times out of 4 in the checked posts; here "
+            "'Vladimir Vladimirovitch'",
+            {
+                "kind": "consistency",
+                "term": "President",
+                "expected": "président",
+                "used": "Vladimir Vladimirovitch",
+                "counts": {"président": 3, "Vladimir Vladimirovitch": 1},
+            },
+        ),
     ],
 )
 
@@ -1288,6 +1346,186 @@ def compared_fields(document: dict[str, Any]) -> dict[str, Any]:
 for _document in (doc_000, doc_001, doc_002):
     compared_fields(_document)
 
+# --- terminology (align/terminology, docs/terminology.md) ------------------------------------
+# Each occurrence: (document, event position, alignment index, the English as written, the
+# French as written or None when nothing is linked, the rendering it counts as, whether the
+# occurrence carries the term's finding). Spans are the first occurrence of each text in the
+# bead's first sentence of each side; `expected` is what the check found dominant (3 of 4 for
+# "President") or the glossary's first accepted rendering.
+Occ = tuple[dict[str, Any], int, int, str, str | None, str | None, bool]
+TERMS: list[tuple[str, str, str, str | None, list[Occ]]] = [
+    (
+        "President",
+        "president",
+        "corpus",
+        "président",
+        [
+            (doc_000, 0, 1, "President", "président", "président", False),
+            (doc_000, 1, 0, "President", "Président", "président", False),
+            (doc_000, 1, 3, "President", "président", "président", False),
+            (doc_001, 1, 0, "President", "Vladimir Vladimirovitch", "Vladimir Vladimirovitch",
+             True),
+        ],
+    ),
+    (
+        "Future Technologies Forum",
+        "forum future technology",
+        "corpus",
+        None,  # one post says it in French, the other leaves it in English: nothing dominates
+        [
+            (doc_000, 0, 0, "Future Technologies Forum", "Forum des technologies futures",
+             "Forum des technologies futures", False),
+            (doc_000, 1, 0, "Future Technologies Forum", "Future Technologies Forum",
+             "Future Technologies Forum", False),
+        ],
+    ),
+    (
+        "quantum computer",
+        "computer quantum",
+        "corpus",
+        "ordinateur quantique",
+        [
+            (doc_000, 0, 1, "quantum computer", "ordinateur quantique", "ordinateur quantique",
+             False),
+            (doc_000, 0, 3, "quantum computer", "ordinateur quantique", "ordinateur quantique",
+             False),
+        ],
+    ),
+    (
+        "Rosatom",
+        "Rosatom",
+        "corpus",
+        "Rosatom",
+        [
+            (doc_000, 0, 0, "Rosatom", "Rosatom", "Rosatom", False),
+            (doc_000, 0, 4, "Rosatom", "Rosatom", "Rosatom", False),
+        ],
+    ),
+    (
+        "strategic partnership",
+        "partnership strategic",
+        "glossary",
+        "partenariat stratégique",
+        [
+            (doc_002, 0, 0, "strategic partnership", "coopération stratégique",
+             "coopération stratégique", True),
+        ],
+    ),
+    (
+        "Federal Assembly",
+        "assembly federal",
+        "glossary",
+        "Assemblée fédérale",
+        [(doc_001, 1, 0, "Federal Assembly", "Assemblée fédérale", "Assemblée fédérale", False)],
+    ),
+    (
+        "executive order",
+        "executive order",
+        "glossary",
+        "décret",
+        [(doc_000, 1, 3, "Executive Order", "décret exécutif", "décret exécutif", False)],
+    ),
+    (
+        "law enforcement",
+        "enforcement law",
+        "glossary",
+        "forces de l’ordre",
+        [(doc_002, 0, 6, "law enforcement", None, None, True)],
+    ),
+]  # fmt: skip
+
+
+def _span(text: str, part: str) -> list[int]:
+    start = text.index(part)
+    return [start, start + len(part)]
+
+
+def occurrence_json(occ: Occ) -> dict[str, Any]:
+    """An occurrence as the check writes it, its finding found in the event (and given the
+    spans the check puts in its details)."""
+    document, position, alignment, en_text, fr_text, rendering, flagged = occ
+    item = document["events"][position]
+    bead = item["alignment"][alignment]
+    en_id, fr_id = bead["en"][0], bead["fr"][0]
+    en_span = _span(item["en_sentences"][en_id]["text"], en_text)
+    fr_span = None if fr_text is None else _span(item["fr_sentences"][fr_id]["text"], fr_text)
+    fid = None
+    if flagged:
+        (found,) = [
+            f
+            for f in item["findings"]
+            if f["type"] == "terminology" and f["en"] == [en_id] and f["details"]["term"] == en_text
+        ]
+        found["details"]["en_span"] = en_span
+        if fr_span is not None:
+            found["details"]["fr_span"] = fr_span
+        fid = found["id"]
+    return {
+        "event": position,
+        "alignment": alignment,
+        "en": [en_id, en_span],
+        "fr": None if fr_span is None else [fr_id, fr_span],
+        "rendering": rendering,
+        "finding": fid,
+    }
+
+
+def term_json(spec: tuple[str, str, str, str | None, list[Occ]], document: Any) -> dict[str, Any]:
+    """The term in one document (`document` None: in the corpus, as the index receives it)."""
+    text, key, source, expected, occurrences = spec
+    corpus = Counter(occ[5] for occ in occurrences)
+    mine = [occ for occ in occurrences if document is None or occ[0] is document]
+    local = Counter(occ[5] for occ in mine)
+    item: dict[str, Any] = {
+        "term": text,
+        "key": key,
+        "source": source,
+        "count": len(mine),
+        "corpus_count": len(occurrences),
+        "expected": expected,
+        "glossary": glossary_line(text) if source != "corpus" else None,
+        "renderings": [
+            {"text": label, "count": local[label], "corpus_count": corpus[label]}
+            for label, _ in corpus.most_common()
+            if local[label]
+        ],
+        "occurrences": [occurrence_json(occ) for occ in mine],
+    }
+    if document is None:  # the index's shape: no per-post counts; posts and findings added
+        item.pop("count")
+        for rendering in item["renderings"]:
+            rendering.pop("count")
+        for occ, occurrence in zip(occurrences, item["occurrences"], strict=True):
+            occurrence["document"] = occ[0]["stem"]
+        item["documents"] = len({id(occ[0]) for occ in occurrences})
+        item["findings"] = sum(1 for o in item["occurrences"] if o["finding"])
+    return item
+
+
+TERMS.sort(key=lambda spec: (-len(spec[4]), spec[1]))
+for _document in (doc_000, doc_001, doc_002):
+    _terms = [
+        term_json(spec, _document) for spec in TERMS if any(o[0] is _document for o in spec[4])
+    ]
+    _document["terminology"] = {
+        "findings": sum(1 for t in _terms for o in t["occurrences"] if o["finding"]),
+        "ignored_by_event": {},
+        "terms": _terms,
+    }
+TERMINOLOGY = {
+    "terms": [term_json(spec, None) for spec in TERMS],
+    "findings": sum(1 for spec in TERMS for occ in spec[4] if occ[6]),
+    "glossary": {
+        "file": GLOSSARY_FILE,
+        "entries": len(GLOSSARY),
+        "problems": [
+            f"{GLOSSARY_FILE}:7: no tab between the English term and its French rendering(s);"
+            " line skipped"
+        ],
+    },
+    "thresholds": {"min_occurrences": 2, "min_support": 2, "min_share": 0.65, "max_term_words": 6},
+}
+
 RESULT = {
     "tool": "fidelity",
     "version": "0.1.0",
@@ -1305,6 +1543,7 @@ RESULT = {
         "created": "2025-11-21T22:50:00+00:00",
     },
     "documents": [doc_000, doc_001, doc_002],
+    "terminology": TERMINOLOGY,
 }
 
 if __name__ == "__main__":
