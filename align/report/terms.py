@@ -152,14 +152,17 @@ class _Post:
     href: str  # the page ("" on the page itself)
     title: str
     anchors: PageAnchors
-    events: Mapping[int, Mapping[str, Any]]
+    texts: Mapping[tuple[int, str], Mapping[int, str]]  # (event position, side) → id → text
     several_events: bool  # occurrences are then labelled with their event's number
 
 
 def _post(document: Mapping[str, Any], href: str) -> _Post:
     events = {n: e for n, e in enumerate(document.get("events") or ()) if isinstance(e, Mapping)}
+    texts = {
+        (n, side): _sentence_texts(e, side) for n, e in events.items() for side in ("en", "fr")
+    }
     compared = sum(1 for e in events.values() if event_compared(e))
-    return _Post(href, page_title(document), page_anchors(document), events, compared > 1)
+    return _Post(href, page_title(document), page_anchors(document), texts, compared > 1)
 
 
 def _place(post: _Post, occurrence: Mapping[str, Any]) -> TermPlace | None:
@@ -167,12 +170,11 @@ def _place(post: _Post, occurrence: Mapping[str, Any]) -> TermPlace | None:
     position, alignment = occurrence.get("event"), occurrence.get("alignment")
     if not isinstance(position, int) or not isinstance(alignment, int):
         return None
-    event = post.events.get(position)
     place = post.anchors.events.get(position)
-    if event is None or place is None or alignment not in place.rows:
+    if place is None or alignment not in place.rows:
         return None
     en, fr = _span(occurrence.get("en")), _span(occurrence.get("fr"))
-    en_texts, fr_texts = _sentence_texts(event, "en"), _sentence_texts(event, "fr")
+    en_texts, fr_texts = post.texts[(position, "en")], post.texts[(position, "fr")]
     lines = []
     if en is not None and en[0] in en_texts:
         lines.append("English: " + excerpt(en_texts[en[0]], en[1], en[2]))

@@ -583,6 +583,11 @@ CARD_SENTENCES = 3
 KIND_EXPLAIN: Mapping[tuple[str, str], str] = {
     ("addition", "english_stops"): "The English original ends before the French does: the"
     " French after that point was not compared (a partial page or a truncated copy?).",
+    ("terminology", "glossary"): "A key term is not rendered as the glossary says.",
+    ("terminology", "consistency"): "A key term is rendered here otherwise than in the rest of"
+    " the checked posts.",
+    ("terminology", "shared_rendering"): "A term is rendered here as the checked posts render"
+    " another term.",
 }
 
 
