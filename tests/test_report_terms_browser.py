@@ -270,9 +270,23 @@ def test_a_pair_opened_by_a_link_shows_even_when_the_filters_hide_its_row(site, 
     assert row.get_attribute("data-row") is not None and not row.is_visible()
     link.click()
     assert row.is_visible() and _in_view(page, row_id)
+    assert page.evaluate(  # and not under the sticky filter bar
+        "id => document.getElementById(id).getBoundingClientRect().top >="
+        " document.getElementById('filters').getBoundingClientRect().bottom - 1",
+        row_id,
+    )
     assert _marked(page) == ["Executive Order", "décret exécutif"]
     page.locator("input[name=q]").fill("ukaz ")  # the filters apply again: it stays shown
     assert row.is_visible()
+
+
+def test_without_javascript_every_term_is_shown(site, page_factory):
+    document = next(d for d in load_result()["documents"] if d["stem"] == MANY_EVENTS)
+    page = page_factory(_url(site / f"{MANY_EVENTS}.html"), java_script_enabled=False).page
+    assert sorted(_shown_terms(page)) == sorted(t["term"] for t in document["terminology"]["terms"])
+    assert page.locator(".terms-tools").is_hidden()
+    index = page_factory(_url(site / "index.html"), java_script_enabled=False).page
+    assert len(_shown_terms(index)) == len(load_result()["terminology"]["terms"])
 
 
 def test_index_panel_lists_the_runs_terms_and_links_into_the_posts(site, page_factory):

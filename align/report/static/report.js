@@ -297,10 +297,12 @@
     termsAll.addEventListener("click", function () { showAllTerms = !showAllTerms; apply(); });
     termsAll.parentNode.hidden = false;
   }
+  // A link to a row the filters hide: show it, then go there (the browser could not).
   window.addEventListener("hashchange", function () {
-    apply();
     var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-    if (target) { target.scrollIntoView(); }
+    var hidden = Boolean(target) && target.getClientRects().length === 0;
+    apply();
+    if (hidden) { target.scrollIntoView(); }
   });
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
