@@ -1,4 +1,4 @@
-"""The aligner, top to bottom: one call of `align_texts` runs each stage once, in order.
+"""The aligner, top to bottom: `align_texts` runs the stages in this order.
 
 1. `windows`   : sentence vectors (windows of several sentences start as normalised sums),
                  lengths, paragraph / turn indices, names and numbers both sides share.
@@ -7,6 +7,9 @@
 4. `dp`        : the best monotone path through the band.
 5. `reevaluate`: around unsure beads, joined-text windows and a local re-alignment.
 6. `beads`     : the path's sentence ranges as `Bead`s, scored by their cosine.
+
+`band` and `reevaluate` reuse `scores` and `dp` on smaller lattices (coarser copies of the
+document; boxes around unsure beads).
 """
 
 from __future__ import annotations
