@@ -48,7 +48,7 @@ report: $(VENV)/.core dictionaries
 	$(BIN)/fidelity demo --output reports/demo --if-nothing-compared reports
 
 # The worked example, offline: a real kremlin.ru page and a French translation with planted errors.
-demo: $(VENV)/.core
+demo: $(VENV)/.core dictionaries
 	$(BIN)/fidelity demo --output reports/demo
 
 lint: $(VENV)/.test

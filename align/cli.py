@@ -7,6 +7,8 @@ To add a command: write the function (its docstring is its help), add one line t
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -89,7 +91,7 @@ class _PlainHelp(_click.Command):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.help:
-            self.help = escape(self.help)
+            self.help = escape(unwrap_paragraphs(self.help))
         if self.short_help:
             self.short_help = escape(self.short_help)
         for param in self.params:
@@ -108,6 +110,26 @@ class PlainHelpCommand(_PlainHelp, TyperCommand):
 
 class PlainHelpGroup(_PlainHelp, TyperGroup):
     """The `fidelity` command itself (see _PlainHelp)."""
+
+
+def unwrap_paragraphs(text: str) -> str:
+    """A docstring's paragraphs as single lines, so the help wraps them to the terminal.
+
+    Docstrings are wrapped at the source's width; shown as written, their sentences break
+    in mid-line. Blank lines still separate paragraphs, and a line that starts a list item
+    (`-`, `*`, `1.`) or is indented keeps its own line.
+    """
+    paragraphs = []
+    for paragraph in inspect.cleandoc(text).split("\n\n"):
+        lines: list[str] = []
+        for line in paragraph.splitlines():
+            starts_item = re.match(r"\s|[-*•]\s|\d+[.):]\s", line) is not None
+            if lines and not starts_item:
+                lines[-1] = f"{lines[-1]} {line.strip()}"
+            else:
+                lines.append(line.rstrip())
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
 
 
 def _make_plain(param: _click.Parameter) -> None:

@@ -52,7 +52,7 @@ def test_bracketed_help_text_is_shown_as_written() -> None:
     check = _help("check")
     assert "Posts in parallel [one per core, at most 4]." in check
     assert "Report folder [reports/]." in check
-    assert "[tool.fidelity] in pyproject.toml" in check
+    assert "[tool.fidelity] in pyproject.toml" in " ".join(check.split())  # wrapped anywhere
     assert "\\[" not in check
     assert "beads: [ids in A]:[ids in B]" in _help("align")
 
@@ -77,3 +77,40 @@ def test_plain_type_labels() -> None:
     assert plain_type("<bool>", many=False) == ""
     assert plain_type("<int range>", many=False) == "N"
     assert plain_type("<beads|json|tsv>", many=False) == "beads|json|tsv"
+
+
+def test_help_paragraphs_are_unwrapped_but_list_items_keep_their_lines() -> None:
+    from align.cli import unwrap_paragraphs
+
+    doc = """Summary line.
+
+    A sentence wrapped at the
+    source's width goes on here.
+
+    Exit codes:
+    0: done, and a reason wrapped
+    onto a second line.
+    1: findings remain.
+    - an item
+    """
+    assert unwrap_paragraphs(doc).split("\n") == [
+        "Summary line.",
+        "",
+        "A sentence wrapped at the source's width goes on here.",
+        "",
+        "Exit codes:",
+        "0: done, and a reason wrapped onto a second line.",
+        "1: findings remain.",
+        "- an item",
+    ]
+
+
+def test_command_help_does_not_break_sentences_mid_line() -> None:
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    result = CliRunner().invoke(app, ["glossary", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    # the docstring wraps "one\n    example; terms"; at 200 columns it must read on one line
+    assert "one example; terms whose renderings compete" in result.output
