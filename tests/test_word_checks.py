@@ -190,3 +190,66 @@ def test_an_adverb_needs_its_adjective_to_be_a_word() -> None:
     assert spelling("Il s’exprima robustement.", "He spoke robustly.") == []
     (finding,) = spelling("Un mot nouvelement inventé.", "A newly invented word.")
     assert finding.details["fr_word"]["text"] == "nouvelement"
+
+
+def test_an_english_name_copied_whole_is_untranslated_hyphens_and_elisions_included() -> None:
+    # kremlin.ru (heldout pages): the title of a UN post, a union after an elided article
+    (finding,) = untranslated(
+        "Je remercie le Secretary-General de l’ONU pour son message.",
+        "I thank the UN Secretary-General for his message.",
+    )
+    assert finding.details["fr_word"]["text"] == "Secretary-General"
+    (finding,) = untranslated(
+        "Nous avons évoqué les perspectives de développement de l’Eurasian Economic Union.",
+        "We discussed the Eurasian Economic Union’s development prospects.",
+    )
+    assert finding.details["fr_word"]["text"] == "Eurasian Economic Union"
+    # half English after a French article: "la Central Bank"; no article, mostly English
+    (finding,) = untranslated(
+        "Nous avons demandé à la Central Bank d’agir.", "We asked the Central Bank to act."
+    )
+    assert finding.details["fr_word"]["text"] == "Central Bank"
+    (finding,) = untranslated("Interview accordée à Channel One.", "Interview to Channel One.")
+    assert finding.details["fr_word"]["text"] == "Channel One"
+    # the English part of a name, cut at the person's name
+    (finding,) = untranslated(
+        "Rencontre avec le président de l’Eurasian Economic Commission Tigran Sarkissian.",
+        "Meeting with Chairman of the Eurasian Economic Commission Tigran Sargsyan.",
+    )
+    assert finding.details["fr_word"]["text"] == "Eurasian Economic Commission"
+
+
+def test_french_compounds_names_and_speaker_labels_are_not_untranslated() -> None:
+    assert (
+        untranslated(
+            "Le cessez-le-feu tient depuis le week-end, a dit Kassym-Jomart Tokaïev.",
+            "The ceasefire has held since the weekend, Kassym-Jomart Tokayev said.",
+        )
+        == []
+    )
+    # a speaker label is a name: the same in both languages
+    assert untranslated("Dmitri Peskov", "Dmitry Peskov") == []
+    # a name in the English ("the Sins") that the French writes in lower case
+    assert (
+        untranslated(
+            "Elle a été mise là par les sarregousets, qui sont la même chose que les sins.",
+            "It was placed there by the Sarregousets, who are the same as the Sins.",
+        )
+        == []
+    )
+
+
+def test_a_rare_english_word_copied_into_the_french_is_untranslated() -> None:
+    # TransRead, Jane Eyre / Vingt mille lieues: rare words no French list knows
+    (finding,) = untranslated(
+        "Le lit était couvert d’une counterpane blanche comme la neige.",
+        "The bed was spread with a snowy Marseilles counterpane.",
+    )
+    assert finding.details["fr_word"]["text"] == "counterpane"
+    assert finding.severity == Severity.MEDIUM
+    # the English says it in the singular: the lemma is copied
+    (finding,) = untranslated(
+        "Il voulait savoir comment on traitait les queens d’Angleterre en France.",
+        "He wanted to know how a queen of England was treated in France.",
+    )
+    assert finding.details["fr_word"]["text"] == "queens"

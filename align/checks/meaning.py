@@ -347,7 +347,11 @@ class UntranslatedCheck:
                 continue
             evidence = language_evidence(sentence.text)
             english = partner.get(sentence.index, "")
-            copied = bool(english) and fuzz.ratio(sentence.text, english) >= 90
+            copied = (
+                bool(english)
+                and fuzz.ratio(sentence.text, english) >= 90
+                and not _only_names(sentence.text)
+            )
             english_like = (
                 evidence.counted >= self.config.untranslated_min_words
                 and len(evidence.english) >= 3
@@ -422,6 +426,13 @@ class UntranslatedCheck:
         return findings
 
 
+def _only_names(text: str) -> bool:
+    """A sentence of names alone ("Dmitri Peskov", a speaker label): the same in both
+    languages, so copying it leaves no English in the French."""
+    tokens = [t for t in tokenise(text, "fr") if not t.numeric]
+    return all(t.capitalised and zipf(t.lower, "en") < 3.5 for t in tokens)
+
+
 def _untranslated_message(run: Sequence[EnglishWord], words: str) -> str:
     if len(run) == 1 and run[0].acronym_fr:
         return f"English acronym “{words}” left in the French (French: “{run[0].acronym_fr}”)"
@@ -446,13 +457,22 @@ def english_word_runs(french: str, english: str, config: CheckConfig) -> list[li
     """Runs of consecutive English words in a French sentence: English acronyms French
     replaces ("du GDP"), common English words that are not French ones ("le Board"),
     established loanwords when they stand inside a longer English run ("business leaders"),
-    and English institutional names after a French article ("le Security Council"). Short
-    quotations, names and acronyms French keeps are left out."""
-    english_words = {t.folded for t in tokenise(english, "en")}
-    english_as_written = {t.text for t in tokenise(english, "en")}
-    english_folded = " ".join(fold(english).split())
+    and English names copied from the English ("le Security Council", "Channel One",
+    "Secretary-General"). Short quotations, names and acronyms French keeps are left out."""
+    english_tokens = (
+        *tokenise(english, "en"),
+        *tokenise(english, "en", split_hyphens=True),
+    )
+    english_words = {t.folded for t in english_tokens} | {fold(t.lemma) for t in english_tokens}
+    english_as_written = {t.text for t in english_tokens}
+    # words the English only writes as names (capitalised inside the sentence)
+    english_names = frozenset(
+        {t.folded for t in english_tokens if t.name_like}
+        - {t.folded for t in english_tokens if not t.name_like}
+    )
+    english_folded = _phrase_form(english)
     quoted = short_quotes(french)
-    tokens = tokenise(french, "fr")
+    tokens = french_words(french, english_words)
     capitalised_runs = _capitalised_runs(tokens)
     in_runs = {k for first, last in capitalised_runs for k in range(first, last + 1)}
     runs: list[list[EnglishWord]] = []
@@ -460,7 +480,9 @@ def english_word_runs(french: str, english: str, config: CheckConfig) -> list[li
     for position, token in enumerate(tokens):
         word = None
         if position not in in_runs:
-            word = _english_word(token, english_words, english_as_written, quoted, config)
+            word = _english_word(
+                token, english_words, english_as_written, quoted, config, english_names
+            )
         if word is not None:
             current.append(word)
             continue
@@ -471,10 +493,50 @@ def english_word_runs(french: str, english: str, config: CheckConfig) -> list[li
     runs.append(current)
     found = [run for run in runs if _is_error(run)]
     for first, last in capitalised_runs:
-        name = _english_name(tokens, first, last, english_folded, quoted, config)
-        if name:
-            found.append(name)
+        for start, end in _english_parts(tokens, first, last, config):
+            name = _english_name(tokens, start, end, english_folded, quoted, config)
+            if name:
+                found.append(name)
     return sorted(found, key=lambda run: run[0].token.start)
+
+
+def _phrase_form(text: str) -> str:
+    """A text folded for phrase comparison: accents, case and punctuation away
+    ("Secretary-General" and "secretary general" are the same phrase)."""
+    return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
+
+
+def french_words(
+    french: str, english_words: set[str] | frozenset[str] = frozenset()
+) -> list[Token]:
+    """The words of a French sentence, a hyphenated word cut into its parts when it is no
+    French word or loanword and each part is a word of its own ("Secretary-General",
+    "Anti-Monopoly", "chestnut-tree"); French compounds ("cessez-le-feu", "week-end") and
+    hyphenated names ("Thunder-ten-tronckh", "Kassym-Jomart") stay whole."""
+    whole = tokenise(french, "fr")
+    if not any("-" in t.text or "‐" in t.text for t in whole):
+        return list(whole)
+    parts = tokenise(french, "fr", split_hyphens=True)
+    out: list[Token] = []
+    for token in whole:
+        if "-" not in token.text and "‐" not in token.text:
+            out.append(token)
+            continue
+        inside = [p for p in parts if token.start <= p.start and p.end <= token.end]
+        lower = token.lower
+        french_compound = (
+            lower in loanwords() or token.lemma in loanwords() or lemmatiser_knows(lower)
+        )
+        # a name: written with a capital or copied, and not every part a common English word
+        name = (token.capitalised or token.folded in english_words) and not all(
+            zipf(p.lower, "en") >= _ENGLISH_PART_ZIPF for p in inside
+        )
+        out.extend([token] if french_compound or name or len(inside) < 2 else inside)
+    return out
+
+
+#: A part of a hyphenated word counts as an English word from this English frequency.
+_ENGLISH_PART_ZIPF = 3.0
 
 
 _JOINERS = frozenset({"of", "and", "the", "for", "&"})
@@ -508,6 +570,34 @@ def _capitalised_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
+def _english_parts(
+    tokens: Sequence[Token], first: int, last: int, config: CheckConfig
+) -> list[tuple[int, int]]:
+    """The stretches of a capitalised run made of common English words, cut at the names
+    ("Eurasian Economic Commission" of "Eurasian Economic Commission Tigran Sarkissian");
+    joiners ("of", "and") stay inside a stretch, never at its ends."""
+    stretches: list[tuple[int, int]] = []
+    start = None
+    for k in range(first, last + 2):
+        inside = k <= last and (
+            tokens[k].lower in _JOINERS or zipf(tokens[k].lower, "en") >= _NAME_WORD_ZIPF
+        )
+        if inside and start is None and tokens[k].lower not in _JOINERS:
+            start = k
+        elif not inside and start is not None:
+            end = k - 1
+            while tokens[end].lower in _JOINERS:
+                end -= 1
+            stretches.append((start, end))
+            start = None
+    return stretches
+
+
+#: A capitalised word counts as a common English word of a name from this English frequency
+#: (wordfreq Zipf): "Eurasian", "Economic"; not "Tigran".
+_NAME_WORD_ZIPF = 2.5
+
+
 def _english_name(
     tokens: Sequence[Token],
     first: int,
@@ -516,23 +606,23 @@ def _english_name(
     quoted: list[tuple[int, int]],
     config: CheckConfig,
 ) -> list[EnglishWord] | None:
-    """A capitalised run that is an English name the French should have translated: after a
-    French article, copied from the English, and mostly English words ("Future Technologies
-    Forum" is mostly French words; "Worker and Collective Farm Woman" follows no article)."""
-    if first == 0 or tokens[first - 1].lower.replace("’", "'") not in _FRENCH_ARTICLES:
-        return None
+    """A stretch of capitalised words that is an English name the French should have
+    translated: copied from the English, with no French word in it, and mostly English
+    words — or half English words after a French article ("la Central Bank"); "Future
+    Technologies Forum" (one English word in three) is a title kept as written."""
     words = [t for t in tokens[first : last + 1] if t.lower not in _JOINERS]
-    if any(a <= words[0].start < b for a, b in quoted):
+    if len(words) < 2 or any(a <= words[0].start < b for a, b in quoted):
         return None
-    phrase = " ".join(t.folded for t in tokens[first : last + 1])
-    if phrase not in english_folded:
+    phrase = " ".join(_phrase_form(t.text) for t in tokens[first : last + 1])
+    if f" {phrase} " not in f" {english_folded} ":
         return None
     frequencies = [(zipf(t.lower, "en"), zipf(t.lower, "fr")) for t in words]
-    english_like = [
-        en >= config.untranslated_word_zipf and en - fr >= config.untranslated_word_margin
-        for en, fr in frequencies
-    ]
-    if 3 * sum(english_like) < 2 * len(words):
+    margin = config.untranslated_word_margin
+    english_like = sum(en >= _NAME_WORD_ZIPF and en - fr >= margin for en, fr in frequencies)
+    if any(fr - en >= margin for en, fr in frequencies):
+        return None  # a French word in it: a French name ("la Banque Central")
+    after_article = first > 0 and tokens[first - 1].lower.replace("’", "'") in _FRENCH_ARTICLES
+    if 3 * english_like < 2 * len(words) and not (after_article and 2 * english_like >= len(words)):
         return None
     return [EnglishWord(t, en, fr, True) for t, (en, fr) in zip(words, frequencies, strict=True)]
 
@@ -551,10 +641,13 @@ def _english_word(
     english_as_written: set[str],
     quoted: list[tuple[int, int]],
     config: CheckConfig,
+    english_names: frozenset[str] = frozenset(),
 ) -> EnglishWord | None:
     word = token.lower
     if any(a <= token.start < b for a, b in quoted) or token.numeric:
         return None
+    if not token.capitalised and token.folded in english_names:
+        return None  # a name in the English ("the Sins"), a common word in the French
     if token.acronym:
         french = english_acronyms().get(token.text)
         if french is None or not {token.text, token.text + "s"} & english_as_written:
@@ -569,12 +662,29 @@ def _english_word(
         return None
     en_zipf, fr_zipf = zipf(word, "en"), zipf(word, "fr")
     loanword = word in loanwords() or token.lemma in loanwords()
-    if not loanword and (
-        en_zipf < config.untranslated_word_zipf
-        or en_zipf - fr_zipf < config.untranslated_word_margin
+    copied = token.folded in english_words or fold(_english_lemma(word)) in english_words
+    # a lower-case word copied from the English that no French word list knows is English
+    # however rare ("counterpane", "purificator"): the spelling check leaves it alone
+    foreign = (
+        copied
+        and not token.capitalised
+        and len(word) >= 4
+        and (
+            (en_zipf > 0 and fr_zipf < _RARE_IN_FRENCH and en_zipf >= fr_zipf)
+            or (en_zipf >= config.untranslated_word_zipf and en_zipf - fr_zipf >= 0.3)
+        )
+        and not lemmatiser_knows(word)
+        and not _compound_of_known(word)
+    )
+    if (
+        not loanword
+        and not foreign
+        and (
+            en_zipf < config.untranslated_word_zipf
+            or en_zipf - fr_zipf < config.untranslated_word_margin
+        )
     ):
         return None
-    copied = token.folded in english_words
     if token.capitalised and not token.initial:
         # a capitalised word: an English common noun kept in a name ("le Board"), not a
         # name of its own ("Modi", "Gazprom")
@@ -589,10 +699,28 @@ def _english_word(
     return EnglishWord(token, en_zipf, fr_zipf, copied, loanword)
 
 
+#: A word copied from the English and rarer than this in French (wordfreq Zipf) is no French
+#: word ("goatee", "counterpane"); "coronavirus" is one.
+_RARE_IN_FRENCH = 2.0
+
+
+def _english_lemma(word: str) -> str:
+    """The English lemma of a French-side word ("queens" → "queen")."""
+    from align.words.tokens import lemma
+
+    return lemma(word, "en")
+
+
+def _compound_of_known(word: str) -> bool:
+    from align.checks.spelling import compound_of_known
+
+    return compound_of_known(word)
+
+
 def _dictionary_word(word: str) -> bool:
     """A word of the English–French dictionary (without it: a very common English word)."""
     lexicon = bilingual()
-    return word in lexicon.en_fr if lexicon else zipf(word, "en") >= 4.5
+    return (bool(lexicon) and word in lexicon.en_fr) or zipf(word, "en") >= 4.5
 
 
 def run_is_strong(run: Sequence[EnglishWord]) -> bool:
