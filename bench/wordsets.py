@@ -1,7 +1,8 @@
 """Word-level evaluation data: faithful French–English pairs and one-error corruptions of them.
 
-Four sets, each a list of faithful pairs (every finding on them is a false alarm) and a list of
-injections (one realistic translator error each, applied to a pair's faithful French):
+Sets in two rounds, each a list of faithful pairs (every finding on them is a false alarm) and a
+list of injections (one realistic translator error each, applied to a pair's faithful French).
+Round 1:
 
   kremlin-tune, kremlin-heldout
       Real English sentences of the kremlin.ru pages in ../shared/kremlin-html/ (the title, the
@@ -13,7 +14,12 @@ injections (one realistic translator error each, applied to a pair's faithful Fr
       the way bench/check_bench.py splits them: sorted book names, even positions → tune, odd
       positions → heldout.
 
-Tune only on the "*-tune" sets; "*-heldout" is run once at the end, for the docs.
+Round 2 (see "Round 2" below): kremlin-heldout2 (more to come in this round).
+
+Protocol. Round 1 tuned only on the "*-tune" sets and read "*-heldout" once at its end. For the
+second round of work on the checks, "*-heldout" (round 1) has been read and may now be used for
+tuning, like "*-tune" and "*-tune2"; "*-heldout2" is read once, at the end of round 2, for the
+docs, and nothing is tuned on it.
 
 How the data were made (2026-11-30, by one helper session, before any check was tuned on
 them; tune and heldout written the same way, with the same care):
@@ -38,15 +44,35 @@ them; tune and heldout written the same way, with the same care):
     pair may carry several injections (each is applied alone). Literary text has few figures
     and false friends, so those classes are smaller in the TransRead sets.
 
+Round 2 (2026-11-30, by another helper session, written before the second round tuned
+anything and without running any check on them, same format and same care as round 1):
+  * kremlin-heldout2: 152 sentences from 12 pages that no other set and no other benchmark file
+    (bench/data/*.tsv, bench/data/terms/) uses — 60894 and 17409 (speeches), 58737 and 54564
+    (meetings with speaker turns and labels), 62238 (a message with road names and figures),
+    short news items 62435, 33605, 54060, 28408, 33634, 37956, 34504.
+  * its injections aim at the errors found in published translations of official texts rather
+    than at new examples of round 1's: false friends really used (actually/actuellement,
+    secular/séculier, branch/branche, facilities/facilités, graduates/gradués, acting/agissant,
+    committed/commis, billions/billions, instances, remarks…), the wrong sense a hurried
+    translator picks for a polysemous word (jack, parties, flyovers, capital, summoned, rustling,
+    trade, settlement, policy, deeds, will…), English words, compounds, institution names and
+    hyphenated names left in the French, realistic typos (doubled or missing letters, wrong
+    accents, anglicised spellings, a wrong conjugation: several are frequent on the web, as real
+    typos are), direction flips by verbs, nouns, adjectives and comparatives, qualifier changes
+    (about / more than / almost / at least / all / most / only / largely), time-frame changes
+    (every four years / every year, annual / twice-yearly, in 2005 / by 2005, short / medium
+    term, breakfast / dinner) and garbled names beyond transliteration. No edit `old` → `new` of
+    a *-heldout2 set occurs in any other set (a test).
+
 Files (bench/data/words/, UTF-8, tab-separated, one header line naming the columns, lines
 starting with "#" are comments):
-  kremlin-<half>.pairs.tsv       id  page  en_start  en_end  fr
+  kremlin-<set>.pairs.tsv        id  page  en_start  en_end  fr
       `page`: a file stem of ../shared/kremlin-html/ ("63123"). The English is not stored: it
       is the span of the parsed page (fetch.parse.parse_page: title, lead, each block's text
       or speaker label) that starts with the exact text `en_start` and ends with the first
       `en_end` after it, inside one of those texts; the anchors must pick exactly one span.
       `fr` is the translation, in full.
-  transread-<half>.pairs.tsv     id  book  bead
+  transread-<set>.pairs.tsv      id  book  bead
       `bead`: 0-based line index in gold/<book>; French and English are read from the corpus.
   <set>.injections.tsv           pair_id  class  old  new  note
       `class` ∈ CLASSES; `note` says in plain words what the error is.
@@ -73,7 +99,14 @@ SHARED = PROJECT.parent / "shared"
 KREMLIN_HTML = SHARED / "kremlin-html"
 TRANSREAD = SHARED / "bench" / "transread-fren"
 
-SETS = ("kremlin-tune", "kremlin-heldout", "transread-tune", "transread-heldout")
+# Round 1 (tuned on *-tune; *-heldout read once), then round 2 (see the module docstring).
+SETS = (
+    "kremlin-tune",
+    "kremlin-heldout",
+    "transread-tune",
+    "transread-heldout",
+    "kremlin-heldout2",
+)
 CLASSES = (
     "direction",
     "false_friend",
@@ -98,6 +131,7 @@ EXPECTED_FINDINGS: dict[str, frozenset[str]] = {
 
 TRANSREAD_SEED = 20261130
 TRANSREAD_WORDS = (8, 40)  # inclusive bounds on the tokens of each side of a bead
+TRANSREAD_ROUND_ONE = 100  # beads per round-1 TransRead set; round 2 draws among the others
 
 
 class WordSetUnavailable(FileNotFoundError):
@@ -229,10 +263,16 @@ def detok(text: str) -> str:
 
 
 def transread_books(set_name: str) -> list[str]:
-    """The books of a TransRead half: sorted names, even positions tune, odd heldout."""
+    """The books of a TransRead half: sorted names, even positions tune, odd heldout (the
+    round-2 sets, "transread-tune2" and "transread-heldout2", use the books of their half)."""
     _require(TRANSREAD)
     books = sorted(p.name for p in (TRANSREAD / "gold").iterdir())
-    return books[0::2] if set_name == "transread-tune" else books[1::2]
+    return books[0::2] if set_name.startswith("transread-tune") else books[1::2]
+
+
+def round_one_set(set_name: str) -> str | None:
+    """The round-1 set a round-2 set was drawn beside ("kremlin-tune2" → "kremlin-tune")."""
+    return set_name[:-1] if set_name.endswith("2") else None
 
 
 @cache
@@ -275,14 +315,18 @@ def _one_to_one_beads(book: str) -> list[int]:
 def select_transread_beads(set_name: str, count: int) -> list[tuple[str, int]]:
     """`count` (book, bead) of a half, drawn with a fixed seed, spread evenly over its books.
 
-    This is how the transread-*.pairs.tsv files were made; they are the reference.
+    A round-2 set draws, with its own seed, among the beads its round-1 set (the first
+    TRANSREAD_ROUND_ONE drawn for it) did not take. This is how the transread-*.pairs.tsv
+    files were made; they are the reference.
     """
     rng = random.Random(f"{TRANSREAD_SEED}:{set_name}")
     books = transread_books(set_name)
+    first = round_one_set(set_name)
+    taken = set(select_transread_beads(first, TRANSREAD_ROUND_ONE)) if first else set()
     chosen: list[tuple[str, int]] = []
     for position, book in enumerate(books):
         want = count // len(books) + (1 if position < count % len(books) else 0)
-        candidates = _one_to_one_beads(book)
+        candidates = [b for b in _one_to_one_beads(book) if (book, b) not in taken]
         chosen.extend((book, b) for b in sorted(rng.sample(candidates, want)))
     return chosen
 

@@ -10,6 +10,7 @@ import os
 import re
 import sys
 from collections import Counter
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,10 @@ sys.path.insert(0, str(PROJECT / "bench"))
 
 import wordsets  # noqa: E402
 from wordsets import CLASSES, SETS, WordSetError, WordSetUnavailable  # noqa: E402
+
+KREMLIN_SETS = [s for s in SETS if s.startswith("kremlin")]
+TRANSREAD_SETS = [s for s in SETS if s.startswith("transread")]
+ROUND_TWO_HELDOUT = [s for s in SETS if s.endswith("-heldout2")]
 
 
 def _load(loader, set_name: str):
@@ -84,15 +89,54 @@ def test_tune_and_heldout_share_no_pair_source_or_edit(corpus):
     assert not edits[0] & edits[1]
 
 
+def _book(pair) -> str:
+    return pair.source.split("/")[1].split("#")[0]
+
+
 def test_transread_halves_follow_the_check_bench_split():
     tune = _load(wordsets.load_pairs, "transread-tune")
     heldout = _load(wordsets.load_pairs, "transread-heldout")
-    books = sorted({p.source.split("/")[1].split("#")[0] for p in tune + heldout})
-    assert {p.source.split("/")[1].split("#")[0] for p in tune} <= set(books[0::2])
-    assert {p.source.split("/")[1].split("#")[0] for p in heldout} <= set(books[1::2])
+    books = sorted({_book(p) for p in tune + heldout})
+    assert {_book(p) for p in tune} <= set(books[0::2])
+    assert {_book(p) for p in heldout} <= set(books[1::2])
+    # Round 2 draws from the books of the same half: tune books stay tuning books.
+    for set_name in TRANSREAD_SETS:
+        half = books[0::2] if "-tune" in set_name else books[1::2]
+        assert {_book(p) for p in _load(wordsets.load_pairs, set_name)} <= set(half), set_name
 
 
-@pytest.mark.parametrize("set_name", ["transread-tune", "transread-heldout"])
+def test_no_two_sets_share_a_pair_id():
+    owners: dict[str, str] = {}
+    for set_name in SETS:
+        for pair in _load(wordsets.load_pairs, set_name):
+            assert pair.id not in owners, (pair.id, owners.get(pair.id), set_name)
+            owners[pair.id] = set_name
+
+
+def test_every_kremlin_set_has_pages_of_its_own():
+    pages = {s: {p.source for p in _load(wordsets.load_pairs, s)} for s in KREMLIN_SETS}
+    for first, second in combinations(KREMLIN_SETS, 2):
+        assert not pages[first] & pages[second], (first, second, pages[first] & pages[second])
+
+
+def test_no_two_transread_sets_share_a_bead():
+    beads = {s: {p.source for p in _load(wordsets.load_pairs, s)} for s in TRANSREAD_SETS}
+    for first, second in combinations(TRANSREAD_SETS, 2):
+        assert not beads[first] & beads[second], (first, second, beads[first] & beads[second])
+
+
+@pytest.mark.parametrize("heldout", ROUND_TWO_HELDOUT)
+def test_round_two_heldout_edits_are_new_to_every_other_set(heldout):
+    """*-heldout2 measures new words of each class: none of its edits appears in a set that
+    round 2 may tune on (both tune sets, and round 1's held-out sets, read once already)."""
+    edits = {(i.old, i.new) for i in _load(wordsets.load_injections, heldout)}
+    for other in SETS:
+        if other != heldout:
+            reused = edits & {(i.old, i.new) for i in _load(wordsets.load_injections, other)}
+            assert not reused, (heldout, other, sorted(reused)[:3])
+
+
+@pytest.mark.parametrize("set_name", TRANSREAD_SETS)
 def test_transread_files_are_the_seeded_selection(set_name):
     pairs = _load(wordsets.load_pairs, set_name)
     chosen = wordsets.select_transread_beads(set_name, len(pairs))
@@ -100,7 +144,7 @@ def test_transread_files_are_the_seeded_selection(set_name):
 
 
 def test_kremlin_english_is_one_whole_sentence_or_label():
-    for set_name in ("kremlin-tune", "kremlin-heldout"):
+    for set_name in KREMLIN_SETS:
         for pair in _load(wordsets.load_pairs, set_name):
             # starts like a sentence and does not stop mid-word
             assert re.match(r"[A-Z0-9“‘\"(]", pair.en), (pair.id, pair.en)
@@ -109,7 +153,7 @@ def test_kremlin_english_is_one_whole_sentence_or_label():
 
 def test_kremlin_french_follows_french_typography():
     no_break = "\u00a0\u202f"
-    for set_name in ("kremlin-tune", "kremlin-heldout"):
+    for set_name in KREMLIN_SETS:
         for pair in _load(wordsets.load_pairs, set_name):
             fr = pair.fr
             assert "'" not in fr, (pair.id, "typographic apostrophe ’ expected")
@@ -166,7 +210,7 @@ def test_kremlin_english_is_what_the_segmenter_cuts():
     """Each English span is a whole title, lead, label, or one sentence of split_sentences."""
     from align.segment import split_sentences
 
-    for set_name in ("kremlin-tune", "kremlin-heldout"):
+    for set_name in KREMLIN_SETS:
         for pair in _load(wordsets.load_pairs, set_name):
             texts = wordsets.page_texts(pair.source.split("/")[1])
             assert any(
