@@ -3,6 +3,8 @@ the French, outlier word links (wording), and their place among all checks."""
 
 from __future__ import annotations
 
+import pytest
+
 from align.checks import CheckInput, run_checks
 from align.checks.meaning import UntranslatedCheck
 from align.checks.spelling import SpellingCheck
@@ -253,3 +255,59 @@ def test_a_rare_english_word_copied_into_the_french_is_untranslated() -> None:
         "He wanted to know how a queen of England was treated in France.",
     )
     assert finding.details["fr_word"]["text"] == "queens"
+
+
+# --- look-alikes the dictionary does not pair (wording) ----------------------------------------
+
+
+def wording_with(fr: str, en: str, encoder=None) -> list[Finding]:
+    data = one(fr, en)
+    return WordingCheck().run(CheckInput(fr=data.fr, en=data.en, beads=data.beads, encoder=encoder))
+
+
+def test_a_look_alike_the_dictionary_does_not_pair_is_a_wording_finding(use_encoder) -> None:
+    # kremlin.ru: "the safety of OSCE observers on the line of contact" — "contrat" looks like
+    # "contact" but means contract; no curated list has the pair
+    fr = "Il s’agissait d’assurer la sécurité des observateurs de l’OSCE sur la ligne de contrat."
+    en = "It was about ensuring the safety of OSCE observers on the line of contact."
+    (finding,) = wording_with(fr, en)
+    assert finding.details["reason"] == "look_alike"
+    assert finding.details["fr_word"]["text"] == "contrat"
+    assert "contract" in finding.details["fr_meanings"]
+    assert finding.severity == Severity.LOW  # the dictionary alone
+    # with the encoder agreeing that the two words differ: two signals, medium
+    (finding,) = wording_with(fr, en, use_encoder)
+    assert finding.severity == Severity.MEDIUM
+    assert finding.details["word_similarity"] < 0.7
+    # rendered right: nothing
+    assert wording_with(fr.replace("contrat", "contact"), en, use_encoder) == []
+
+
+def test_look_alikes_of_one_family_numbers_and_synonyms_are_no_wording_finding(
+    use_encoder,
+) -> None:
+    # "promotion" is the noun of "promoting"; "douze" renders "a dozen" (a number);
+    # "précédentes" means "previous", which the encoder finds is "preceding"
+    assert (
+        wording_with(
+            "Nous travaillons à la promotion des exportations russes.",
+            "We are working on promoting Russian exports.",
+            use_encoder,
+        )
+        == []
+    )
+    assert wording_with("Il avait douze enfants.", "He had a dozen children.", use_encoder) == []
+    previous = (
+        "Les chiffres sont meilleurs que ceux des années précédentes.",
+        "The figures are better than those of the preceding years.",
+    )
+    assert wording_with(*previous, use_encoder) == []
+    (alone,) = wording_with(*previous)  # the dictionary alone does not know it: a low hint
+    assert alone.severity == Severity.LOW
+
+
+@pytest.fixture(scope="module")
+def use_encoder():
+    from align.embed import get_encoder
+
+    return get_encoder("use")

@@ -122,6 +122,12 @@ class CheckConfig:
     # ... and the bead's French gets at least this much closer to its English (cosine) when
     # the French word is replaced by the English one (a right word or a paraphrase does not)
     wording_substitution_gain: float = 0.03
+    # a look-alike the dictionary does not pair (wording, reason look_alike) is medium when
+    # the encoder finds the two words at most this similar (a second signal), low otherwise
+    wording_look_alike_max: float = 0.7
+    # ... and it is no finding when the encoder finds the two words (or the English word and
+    # one of the French word's dictionary meanings) at least this similar
+    wording_look_alike_same: float = 0.8
 
     # untranslated words: a French-side word whose English frequency (wordfreq Zipf) is at
     # least `untranslated_word_zipf` and exceeds its French frequency by

@@ -29,7 +29,7 @@ from align.checks.config import DEFAULT_CONFIG, CheckConfig
 from align.checks.evidence import embed, en_text, fr_text, one_line
 from align.model import Bead, Finding, FindingType, Sentence, Severity, WordLink, finding_id
 from align.words.lexicon import FalseFriend, Sense, bilingual, false_friends, senses
-from align.words.tokens import fold, tokenise
+from align.words.tokens import Token, fold, tokenise
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,17 @@ class BeadSide:
 
     def __init__(self, sentences: Sequence[Sentence], lang: str) -> None:
         self.sentences = list(sentences)
-        self.tokens = [t for s in sentences for t in tokenise(s.text, lang, s.index)]
+        # whole words and the parts of hyphenated ones ("résumeront-ils" → "résumeront")
+        self.tokens = [
+            t
+            for s in sentences
+            for t in dict.fromkeys(
+                (
+                    *tokenise(s.text, lang, s.index),
+                    *tokenise(s.text, lang, s.index, split_hyphens=True),
+                )
+            )
+        ]
         self.folded = {s.index: fold(s.text) for s in sentences}
 
     def find(self, forms: Sequence[str]) -> Mention | None:
@@ -119,11 +129,32 @@ class WordingCheck:
     def run(self, data: CheckInput) -> list[Finding]:
         findings: list[Finding] = []
         flagged: set[tuple[int, tuple[int, int]]] = set()  # English words already reported
+        look_alikes: list[LookAlike] = []
         for bead in data.beads:
             if bead.fr and bead.en:
                 for finding, key in self._lexical(data, bead):
                     findings.append(finding)
                     flagged.add(key)
+                look_alikes += [
+                    found
+                    for found in look_alikes_in(
+                        [data.en[i] for i in bead.en], [data.fr[i] for i in bead.fr]
+                    )
+                    if (found.en.sentence, (found.en.start, found.en.end)) not in flagged
+                ]
+        config = self.config
+        for found, similarities in zip(
+            look_alikes, self._word_similarities(data, look_alikes), strict=True
+        ):
+            similarity = None
+            if similarities is not None:
+                similarity, synonym = similarities
+                if similarity >= config.wording_look_alike_same or synonym >= (
+                    config.wording_look_alike_same
+                ):
+                    continue  # the encoder says the word, or one of its meanings, is it
+            findings.append(self._look_alike_finding(data, found, similarity))
+            flagged.add((found.en.sentence, (found.en.start, found.en.end)))
         if data.links:
             findings += self._outliers(data, flagged)
         return findings
@@ -205,6 +236,69 @@ class WordingCheck:
                 "lexicon": "align/lexicons/senses.tsv",
                 "lexicon_line": sense.line(),
                 "lexicon_kind": sense.kind,
+            },
+        )
+
+    # --- look-alikes the dictionary does not pair --------------------------------------------
+
+    def _word_similarities(
+        self, data: CheckInput, found: Sequence[LookAlike]
+    ) -> list[tuple[float, float] | None]:
+        """For each look-alike, the encoder's similarity of the English word and the French
+        one, and of the English word and the closest of the French word's meanings (English
+        to English: "preceding" / "previous"), all in one call; None without an encoder."""
+        if data.encoder is None or not found:
+            return [None] * len(found)
+        texts = [t for f in found for t in (f.en.lemma, f.fr.lemma, *f.meanings)]
+        vectors = embed(data.encoder, texts)
+        return [
+            (
+                float(vectors[f.en.lemma] @ vectors[f.fr.lemma]),
+                max(float(vectors[f.en.lemma] @ vectors[m]) for m in f.meanings),
+            )
+            for f in found
+        ]
+
+    def _look_alike_finding(
+        self, data: CheckInput, found: LookAlike, similarity: float | None
+    ) -> Finding:
+        # two independent signals: the dictionary (both directions) and the encoder, which
+        # finds the two words apart although they look alike
+        strong = similarity is not None and similarity < self.config.wording_look_alike_max
+        beads = [b for b in data.beads if found.fr.sentence in b.fr and found.en.sentence in b.en]
+        bead = beads[0] if beads else Bead((found.fr.sentence,), (found.en.sentence,), 0.0)
+        means = ", ".join(f"“{w}”" for w in found.meanings[:4])
+        rights = ", ".join(f"“{w}”" for w in found.renderings[:4])
+        return Finding(
+            id=finding_id(
+                FindingType.WORDING,
+                "look_alike",
+                found.en.text,
+                found.fr.text,
+                fr_text(data, bead),
+            ),
+            type=FindingType.WORDING,
+            severity=Severity.MEDIUM if strong else Severity.LOW,
+            confidence=0.7 if strong else 0.4,
+            fr=bead.fr,
+            en=bead.en,
+            message=f"“{found.en.text}” is rendered as “{found.fr.text}”, a look-alike that "
+            f"means something else: the dictionary gives “{found.fr.lemma}” as {means}, and "
+            f"“{found.en.lemma}” as {rights}, absent here",
+            details={
+                "reason": "look_alike",
+                "en_word": _word_json(
+                    found.en.sentence, (found.en.start, found.en.end), found.en.text
+                ),
+                "fr_word": _word_json(
+                    found.fr.sentence, (found.fr.start, found.fr.end), found.fr.text
+                ),
+                "fr_meanings": list(found.meanings),
+                "en_renderings": list(found.renderings),
+                "spelling_similarity": round(found.resemblance, 3),
+                "word_similarity": None if similarity is None else round(similarity, 3),
+                "word_similarity_threshold": self.config.wording_look_alike_max,
+                "dictionary": bilingual().source or None,
             },
         )
 
@@ -336,3 +430,109 @@ class WordingCheck:
                 "dictionary": bilingual().source or None,
             },
         )
+
+
+# --- look-alikes ------------------------------------------------------------------------------
+
+#: A French word resembles an English one from this cognate ratio (endings mapped, 0–1).
+LOOK_ALIKE_MIN = 0.8
+
+
+@dataclass(frozen=True)
+class LookAlike:
+    """An English word and a French word spelled alike that the dictionary does not pair."""
+
+    en: Token
+    fr: Token
+    resemblance: float  # cognate ratio, 0–1
+    meanings: tuple[str, ...]  # the dictionary's English for the French word
+    renderings: tuple[str, ...]  # the dictionary's French for the English word
+
+
+def _same_family(one: str, other: str) -> bool:
+    """Two words of one family share their start ("adolescence" / "adolescent",
+    "politeness" / "polite"): the French word means a relative of the English one."""
+    one, other = fold(one), fold(other)
+    common = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= 5 or (common >= 4 and min(len(one), len(other)) <= 6)
+
+
+def _is_number(token: Token) -> bool:
+    """A number word ("douze" for "a dozen"): the number check's business."""
+    from align.numbers import extract_quantities
+
+    return bool(extract_quantities(token.text, token.lang))
+
+
+def _content(sentences: Sequence[Sentence], lang: str) -> list[Token]:
+    return [
+        t
+        for s in sentences
+        for t in tokenise(s.text, lang, s.index, split_hyphens=True)
+        if t.content and len(t.lower) >= 3 and not t.name_like
+    ]
+
+
+def look_alikes_in(en: Sequence[Sentence], fr: Sequence[Sentence]) -> list[LookAlike]:
+    """French words that look like an English word of the bead (the same string, or a
+    cognate once endings are mapped) although the dictionary pairs them in neither
+    direction, gives the French word other meanings none of which the English says, and
+    gives the English word renderings none of which the French has: "actually" →
+    "actuellement" (currently), "attend" → "attendre" (wait), "contact" → "contrat"
+    (contract). Words of one family ("promoting" / "promotion") are left alone."""
+    from align.words.linker import cognate_matrix
+
+    lexicon = bilingual()
+    en_words, fr_words = _content(en, "en"), _content(fr, "fr")
+    if not lexicon or not en_words or not fr_words:
+        return []
+    resemblance = cognate_matrix(en_words, fr_words)
+    english_forms = {fold(t.lower) for t in en_words} | {fold(t.lemma) for t in en_words}
+    english_forms |= {t.folded for s in en for t in tokenise(s.text, "en", s.index)}
+    french_forms = {t.folded for t in fr_words} | {fold(t.lemma) for t in fr_words}
+    french_text = " ".join(fold(" ".join(s.text for s in fr)).split())
+    found: list[LookAlike] = []
+    seen: set[tuple[int, int]] = set()
+    for i, english in enumerate(en_words):
+        renderings = lexicon.renderings(english.lemma, english.lower)
+        if not renderings or (english.sentence, english.start) in seen:
+            continue
+        folded = {fold(r) for r in renderings}
+        if folded & french_forms or any(
+            " " in r and f" {r} " in f" {french_text} " for r in folded
+        ):
+            continue  # rendered as the dictionary says
+        for j, french in enumerate(fr_words):
+            alike = float(resemblance[i, j])
+            if alike < LOOK_ALIKE_MIN and english.folded != french.folded:
+                continue
+            if fold(french.lemma) in folded or french.folded in folded or _is_number(french):
+                continue
+            meanings = lexicon.translations(french.lemma, french.lower)
+            if (
+                not meanings
+                or english.lemma in meanings
+                or english.lower in meanings
+                or {fold(m) for m in meanings} & english_forms
+                or any(
+                    _same_family(m, english.lemma) or _same_family(m, english.lower)
+                    for m in meanings
+                )
+            ):
+                continue
+            seen.add((english.sentence, english.start))
+            found.append(
+                LookAlike(
+                    english,
+                    french,
+                    max(alike, 1.0 if english.folded == french.folded else 0.0),
+                    tuple(sorted(meanings)),
+                    tuple(sorted(renderings, key=lambda r: (" " in r, r))),
+                )
+            )
+            break
+    return found

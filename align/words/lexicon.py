@@ -19,7 +19,7 @@ import re
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -213,6 +213,23 @@ class Bilingual:
         for word in english:
             found |= self.en_fr.get(word, frozenset())
         return frozenset(found)
+
+    def translations(self, *french: str) -> frozenset[str]:
+        """English words the dictionary gives for French words or lemmas (the reverse
+        direction: what a French word means)."""
+        found: set[str] = set()
+        for word in french:
+            found |= self.fr_en.get(word, frozenset())
+        return frozenset(found)
+
+    @cached_property
+    def fr_en(self) -> Mapping[str, frozenset[str]]:
+        """French -> English, built on first use."""
+        merged: dict[str, set[str]] = {}
+        for english, renderings in self.en_fr.items():
+            for french in renderings:
+                merged.setdefault(french, set()).add(english)
+        return {k: frozenset(v) for k, v in merged.items()}
 
     def __bool__(self) -> bool:
         return bool(self.en_fr)
