@@ -14,7 +14,7 @@ Round 1:
       the way bench/check_bench.py splits them: sorted book names, even positions → tune, odd
       positions → heldout.
 
-Round 2 (see "Round 2" below): kremlin-heldout2 (more to come in this round).
+Round 2 (see "Round 2" below): kremlin-heldout2, transread-heldout2 (more to come in this round).
 
 Protocol. Round 1 tuned only on the "*-tune" sets and read "*-heldout" once at its end. For the
 second round of work on the checks, "*-heldout" (round 1) has been read and may now be used for
@@ -63,6 +63,9 @@ anything and without running any check on them, same format and same care as rou
     (every four years / every year, annual / twice-yearly, in 2005 / by 2005, short / medium
     term, breakfast / dinner) and garbled names beyond transliteration. No edit `old` → `new` of
     a *-heldout2 set occurs in any other set (a test).
+  * transread-heldout2: `select_transread_beads("transread-heldout2", 100)`, the books of
+    transread-heldout, among the 1-1 beads that transread-heldout did not take (its own seed
+    string); 97 injections, as many per class as fit the literary text naturally.
 
 Files (bench/data/words/, UTF-8, tab-separated, one header line naming the columns, lines
 starting with "#" are comments):
@@ -106,6 +109,7 @@ SETS = (
     "transread-tune",
     "transread-heldout",
     "kremlin-heldout2",
+    "transread-heldout2",
 )
 CLASSES = (
     "direction",
