@@ -368,3 +368,47 @@ def test_the_closest_kind_unit_and_notation_is_the_one_altered() -> None:
     assert [(f.value, e.value) for f, e in money.altered] == [(5e6, 6e6)]
     spelled = compared("Il y a dix régions.", "There are 4 districts and nine regions.")
     assert [(f.value, e.value) for f, e in spelled.altered] == [(10.0, 9.0)]
+
+
+def test_a_year_is_never_an_amount_of_money_or_a_percentage() -> None:
+    assert not same_quantity(one("en 2023", "fr"), one("$2,023", "en"))
+    assert same_quantity(one("en 2023", "fr"), one("in 2023", "en"))
+
+
+def test_a_range_of_dates_is_not_a_range_of_numbers() -> None:
+    dates, numbers = one("du 14 au 15 mai", "fr"), one("14–15 percent", "en")
+    assert not same_quantity(dates, numbers)
+    assert compared("du 14 au 15 mai", "14–15 percent").altered == ()
+
+
+@pytest.mark.parametrize(
+    ("english", "paired_with"),
+    [
+        # kind alone (2) ties with unit and notation together (1 + 1): the first one wins
+        ("In 2024, eleven tonnes were shipped.", 2024.0),
+        ("Eleven tonnes were shipped in 2024.", 11.0),
+    ],
+)
+def test_an_altered_value_pairs_with_the_closest_candidate_then_the_first(
+    english: str, paired_with: float
+) -> None:
+    result = compared("12 ont été expédiées.", english)
+    assert [e.value for _, e in result.altered] == [paired_with]
+
+
+def test_loose_values_against_a_range_after_another_quantity() -> None:
+    # the French year is left unpaired (2022 for 2023), so it comes first among the others
+    crossed = compared(
+        "En 2022, la hausse était de 5–7 %.", "In 2023, the rise was 7 percent, or 5 percent."
+    )
+    assert len(crossed.swapped) == 1
+    assert [(f.value, e.value) for f, e in crossed.altered] == [(2022.0, 2023.0)]
+    same_end_twice = compared("une hausse de 5–7 %", "a rise of 5 percent, then again 5 percent")
+    assert same_end_twice.swapped == ()
+
+
+def test_a_moved_unit_is_found_past_values_in_words() -> None:
+    result = compared(
+        "259 localités, deux villes et 24 km2", "24 localities, two towns and 259 sq km"
+    )
+    assert len(result.swapped) == 1
