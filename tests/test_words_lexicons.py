@@ -230,3 +230,64 @@ def test_an_english_acronym_left_in_the_french_names_the_french_one() -> None:
         )
         == []
     )
+
+
+def test_a_right_rendering_of_another_english_word_does_not_clear_a_false_friend() -> None:
+    # kremlin.ru: "The third issue is … the following problem" — "problème" renders
+    # "problem", so it says nothing of how "issue" was rendered
+    (finding,) = wording(
+        "Troisième issue : les députés reçoivent des lettres sur le problème suivant.",
+        "The third issue is that deputies are receiving letters on the following problem.",
+    )
+    assert finding.details["fr_word"]["text"] == "issue"
+    assert (
+        wording(
+            "Troisième point : les députés reçoivent des lettres sur le problème suivant.",
+            "The third issue is that deputies are receiving letters on the following problem.",
+        )
+        == []
+    )
+
+
+def test_a_false_friend_is_found_in_any_inflection_and_inside_an_inverted_verb() -> None:
+    # kremlin.ru: "will the talks resume?" — "se résumeront-ils" (summarise) is one word
+    (finding,) = wording(
+        "Les pourparlers se résumeront-ils après la pause ?",
+        "Will the talks resume after the break?",
+    )
+    assert finding.details["fr_word"]["text"] == "résumeront"
+    # kremlin.ru: "their wages were delayed for months" — "délayer" is to dilute
+    (finding,) = wording(
+        "Leurs salaires ont été délayés pendant des mois.",
+        "Their wages were delayed for months.",
+    )
+    assert finding.details["fr_word"]["text"] == "délayés"
+    assert finding.severity == Severity.MEDIUM
+
+
+def test_false_friends_of_everyday_lists_each_kind_on_a_real_sentence() -> None:
+    # kind false: "currently" → "couramment" (commonly); "trust" → "confidence" (a secret)
+    (finding,) = wording(
+        "Le pays traverse couramment une période difficile.",
+        "The country is currently going through a difficult period.",
+    )
+    assert finding.severity == Severity.MEDIUM and "couramment" in finding.message
+    (finding,) = wording(
+        "C’est la preuve de la confidence des investisseurs dans l’économie américaine.",
+        "This is evidence of investors’ trust in the US economy.",
+    )
+    assert finding.details["fr_word"]["text"] == "confidence"
+    # cleared by the legit-when word: "couramment" renders "fluently"
+    assert (
+        wording(
+            "Il parle couramment le russe et travaille actuellement à Moscou.",
+            "He speaks Russian fluently and currently works in Moscow.",
+        )
+        == []
+    )
+    # kind partial: "medicines" → "médecine" (the science) is low
+    (finding,) = wording(
+        "En plus des arriérés de salaires, la médecine est un autre sujet sensible.",
+        "In addition to wage arrears, medicine is another sensitive issue.",
+    )
+    assert finding.severity == Severity.LOW and finding.details["lexicon_kind"] == "partial"

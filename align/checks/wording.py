@@ -117,6 +117,43 @@ class BeadSide:
     def has(self, forms: Sequence[str]) -> bool:
         return self.find(forms) is not None
 
+    def find_all(self, forms: Sequence[str]) -> list[Mention]:
+        """Every mention of any of the forms (single words; phrases once each)."""
+        found: list[Mention] = []
+        for form in forms:
+            folded_form = fold(form)
+            if " " in folded_form or "'" in folded_form or "-" in folded_form:
+                mention = self.find([form])
+                if mention is not None:
+                    found.append(mention)
+                continue
+            found += [
+                Mention(t.sentence, (t.start, t.end), t.text)
+                for t in self.tokens
+                if t.folded == folded_form or fold(t.lemma) == folded_form
+            ]
+        return found
+
+
+def _renders_another(mention: Mention, english: BeadSide, word: Mention) -> bool:
+    """The French word renders another English word of the bead, by the dictionary or as a
+    cognate ("problème" for "problem"): it says nothing of how `word` was rendered."""
+    from align.words.linker import cognate_matrix
+
+    french = tokenise(mention.text, "fr")
+    if len(french) != 1:
+        return False
+    lexicon = bilingual()
+    others = [
+        t
+        for t in english.tokens
+        if t.content and (t.sentence, (t.start, t.end)) != (word.sentence, word.span)
+    ]
+    target = {fold(french[0].lemma), french[0].folded}
+    if any(target & {fold(r) for r in lexicon.renderings(t.lemma, t.lower)} for t in others):
+        return True
+    return bool(others) and bool((cognate_matrix(others, french) >= 0.82).any())
+
 
 class WordingCheck:
     """False friends and outlier word links."""
@@ -170,7 +207,10 @@ class WordingCheck:
             look_alike = french.find(entry.false_friend) if word else None
             if word is None or look_alike is None:
                 continue
-            if french.has(entry.right) or english.has(entry.legit_when):
+            rights = [m for m in french.find_all(entry.right) if m.span != look_alike.span]
+            if english.has(entry.legit_when) or any(
+                not _renders_another(m, english, word) for m in rights
+            ):
                 continue  # rendered right as well, or the look-alike renders another word
             finding = self._false_friend_finding(data, bead, entry, word, look_alike)
             yield finding, (word.sentence, word.span)
