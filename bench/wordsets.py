@@ -14,7 +14,8 @@ Round 1:
       the way bench/check_bench.py splits them: sorted book names, even positions → tune, odd
       positions → heldout.
 
-Round 2 (see "Round 2" below): kremlin-heldout2, transread-heldout2 (more to come in this round).
+Round 2 (see "Round 2" below): kremlin-tune2, kremlin-heldout2, transread-heldout2 (more to
+come in this round).
 
 Protocol. Round 1 tuned only on the "*-tune" sets and read "*-heldout" once at its end. For the
 second round of work on the checks, "*-heldout" (round 1) has been read and may now be used for
@@ -51,9 +52,10 @@ anything and without running any check on them, same format and same care as rou
     (meetings with speaker turns and labels), 62238 (a message with road names and figures),
     short news items 62435, 33605, 54060, 28408, 33634, 37956, 34504.
   * its injections aim at the errors found in published translations of official texts rather
-    than at new examples of round 1's: false friends really used (actually/actuellement,
-    secular/séculier, branch/branche, facilities/facilités, graduates/gradués, acting/agissant,
-    committed/commis, billions/billions, instances, remarks…), the wrong sense a hurried
+    than at new examples of round 1's: false friends really used (secular/séculier,
+    branch/branche, facilities/facilités, graduates/gradués, acting/agissant, committed/commis,
+    billions/billions, instances, remarks, ignoring/ignorance, properly/proprement,
+    regulation/régulation, prospects, "take place"/"prendre place"…), the wrong sense a hurried
     translator picks for a polysemous word (jack, parties, flyovers, capital, summoned, rustling,
     trade, settlement, policy, deeds, will…), English words, compounds, institution names and
     hyphenated names left in the French, realistic typos (doubled or missing letters, wrong
@@ -62,7 +64,13 @@ anything and without running any check on them, same format and same care as rou
     (about / more than / almost / at least / all / most / only / largely), time-frame changes
     (every four years / every year, annual / twice-yearly, in 2005 / by 2005, short / medium
     term, breakfast / dinner) and garbled names beyond transliteration. No edit `old` → `new` of
-    a *-heldout2 set occurs in any other set (a test).
+    a *-heldout2 set occurs in any other set (a test), and no false friend, wrong sense or
+    typo of a *-heldout2 set introduces a word that an injection of another set of those
+    classes introduces (checked by hand when the sets were written; "actuellement", "agenda",
+    "supporter", "attendre", "issue", which the tuning sets already hold, were left out).
+  * kremlin-tune2: 157 sentences from 12 other unused pages — 17764 and 17740 (speeches with a
+    speaker turn), 51260 (a working meeting), 53044, 51697 (meetings), short items 17700,
+    62841, 63307, 34386, 27907, 28121, 33404; 171 injections written the same way.
   * transread-heldout2: `select_transread_beads("transread-heldout2", 100)`, the books of
     transread-heldout, among the 1-1 beads that transread-heldout did not take (its own seed
     string); 97 injections, as many per class as fit the literary text naturally.
@@ -108,6 +116,7 @@ SETS = (
     "kremlin-heldout",
     "transread-tune",
     "transread-heldout",
+    "kremlin-tune2",
     "kremlin-heldout2",
     "transread-heldout2",
 )
