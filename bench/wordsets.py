@@ -14,8 +14,13 @@ Round 1:
       the way bench/check_bench.py splits them: sorted book names, even positions → tune, odd
       positions → heldout.
 
-Round 2 (see "Round 2" below): kremlin-tune2, kremlin-heldout2, transread-heldout2 (more to
-come in this round).
+Round 2 (see "Round 2" below), the same kinds of data on text no other set uses:
+
+  kremlin-tune2, kremlin-heldout2
+      Kremlin pages that no round-1 set and no other benchmark file uses, disjoint between the two.
+  transread-tune2, transread-heldout2
+      Beads of the same halves of the TransRead books (tune books → tune2, held-out books →
+      heldout2) that the round-1 set of that half did not take.
 
 Protocol. Round 1 tuned only on the "*-tune" sets and read "*-heldout" once at its end. For the
 second round of work on the checks, "*-heldout" (round 1) has been read and may now be used for
@@ -64,16 +69,20 @@ anything and without running any check on them, same format and same care as rou
     (about / more than / almost / at least / all / most / only / largely), time-frame changes
     (every four years / every year, annual / twice-yearly, in 2005 / by 2005, short / medium
     term, breakfast / dinner) and garbled names beyond transliteration. No edit `old` → `new` of
-    a *-heldout2 set occurs in any other set (a test), and no false friend, wrong sense or
-    typo of a *-heldout2 set introduces a word that an injection of another set of those
-    classes introduces (checked by hand when the sets were written; "actuellement", "agenda",
-    "supporter", "attendre", "issue", which the tuning sets already hold, were left out).
+    a *-heldout2 set occurs in any other set (a test), and the false friends, wrong senses and
+    typos of the *-heldout2 sets bring in words that no injection of those classes in another
+    set brings in, but for "prévoir" and "grandes", used there in other senses (checked when
+    the sets were written; "actuellement", "agenda", "supporter", "attendre", "issue", which
+    the tuning sets already hold, were left out of kremlin-heldout2 for that reason).
   * kremlin-tune2: 157 sentences from 12 other unused pages — 17764 and 17740 (speeches with a
     speaker turn), 51260 (a working meeting), 53044, 51697 (meetings), short items 17700,
     62841, 63307, 34386, 27907, 28121, 33404; 171 injections written the same way.
-  * transread-heldout2: `select_transread_beads("transread-heldout2", 100)`, the books of
-    transread-heldout, among the 1-1 beads that transread-heldout did not take (its own seed
-    string); 97 injections, as many per class as fit the literary text naturally.
+  * transread-tune2 and transread-heldout2: `select_transread_beads(<set>, 100)`, the books
+    of transread-tune and transread-heldout respectively, among the 1-1 beads (8 to 40 tokens
+    a side) that the round-1 set of that half did not take, drawn with the set's own seed
+    string; 102 and 97 injections, as many per class as fit the literary text naturally.
+  * Order of writing: kremlin-heldout2, transread-heldout2, then kremlin-tune2 and
+    transread-tune2. The writer ran no check and no benchmark on any of them.
 
 Files (bench/data/words/, UTF-8, tab-separated, one header line naming the columns, lines
 starting with "#" are comments):
@@ -118,6 +127,7 @@ SETS = (
     "transread-heldout",
     "kremlin-tune2",
     "kremlin-heldout2",
+    "transread-tune2",
     "transread-heldout2",
 )
 CLASSES = (
