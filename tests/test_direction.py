@@ -7,11 +7,13 @@ from __future__ import annotations
 import time
 
 import pytest
+from shared_data import absent
 
 from align.checks.base import CheckInput
 from align.checks.direction import DirectionCheck, polar_words
 from align.checks.phrases import read_lexicon
 from align.model import Bead, Finding, Sentence, Side, WordLink
+from align.words.lexicon import bilingual
 
 
 def event(fr: str, en: str, links: tuple[WordLink, ...] | None = None) -> CheckInput:
@@ -27,7 +29,8 @@ def check(fr: str, en: str, links: tuple[WordLink, ...] | None = None) -> list[F
     return DirectionCheck().run(event(fr, en, links))
 
 
-# (axis, English, faithful French, flipped French): the English is real kremlin.ru text
+# (axis, English, faithful French, flipped French): the English is real kremlin.ru text (or,
+# where said, a TransRead gold bead)
 AXES = [
     (
         "updown",
@@ -94,6 +97,90 @@ AXES = [
         "Perhaps in order to reduce exports somewhat?",
         "Peut-être afin de réduire quelque peu les exportations ?",
         "Peut-être afin de réduire quelque peu les importations ?",
+    ),
+    (
+        "phase",
+        "The economic crisis began soon afterwards and all the money was returned to the budget.",
+        "La crise économique a commencé peu après et tout l’argent a été restitué au budget.",
+        "La crise économique s’est achevée peu après et tout l’argent a été restitué au budget.",
+    ),
+    (
+        "effect",
+        "All this hinders collaboration.",
+        "Tout cela entrave la collaboration.",
+        "Tout cela favorise la collaboration.",
+    ),
+    (
+        "deal",
+        "But we still have to sell these pills at prices fixed in 2009.",
+        "Mais nous devons encore vendre ces comprimés à des prix fixés en 2009.",
+        "Mais nous devons encore acheter ces comprimés à des prix fixés en 2009.",
+    ),
+    (
+        "permission",
+        "Do we need to ban any contacts at all?",
+        "Faut-il interdire tout contact ?",
+        "Faut-il autoriser tout contact ?",
+    ),
+    (
+        "approval",
+        "I remind you that we approved the National Policy Strategy last December.",
+        "Je vous rappelle que nous avons approuvé la Stratégie de politique nationale en "
+        "décembre dernier.",
+        "Je vous rappelle que nous avons rejeté la Stratégie de politique nationale en "
+        "décembre dernier.",
+    ),
+    (
+        "inout",
+        "As is known, in 2002 the United States pulled out of the Anti-Ballistic Missile Treaty.",
+        "Comme on le sait, en 2002, les États-Unis se sont retirés du traité sur les missiles "
+        "antibalistiques.",
+        "Comme on le sait, en 2002, les États-Unis ont adhéré au traité sur les missiles "
+        "antibalistiques.",
+    ),
+    (
+        "access",
+        "The Defence Ministry’s decision to close the airport there was very controversial.",
+        "La décision du ministère de la Défense de fermer l’aéroport y a été très controversée.",
+        "La décision du ministère de la Défense de rouvrir l’aéroport y a été très controversée.",
+    ),
+    (
+        "age",
+        "Could you share this experience with the public and the younger generation?",
+        "Pourriez-vous partager cette expérience avec le public et la jeune génération ?",
+        "Pourriez-vous partager cette expérience avec le public et les plus âgés ?",
+    ),
+    (
+        "distance",
+        "Industrial construction of this kind is closer to the Transport Ministry.",
+        "Ce type de construction industrielle est plus proche du ministère des Transports.",
+        "Ce type de construction industrielle est plus éloigné du ministère des Transports.",
+    ),
+    (
+        "depth",
+        "It is work that requires talent and deep knowledge of one’s subject.",
+        "C’est un travail qui exige du talent et une connaissance approfondie de son sujet.",
+        "C’est un travail qui exige du talent et une connaissance superficielle de son sujet.",
+    ),
+    (
+        "pushpull",  # TransRead (Vingt mille lieues sous les mers), a gold bead
+        "Long horizontal pistons groaned and pushed the tie rods of the drive shaft.",
+        "Les longs pistons horizontaux gémirent et poussèrent les bielles de l'arbre.",
+        "Les longs pistons horizontaux gémirent et tirèrent les bielles de l'arbre.",
+    ),
+    (
+        "northsouth",
+        "You were in the northern town of Tiksi and you know the situation there.",
+        "Vous étiez à Tiksi, dans le Nord, et vous connaissez la situation sur place.",
+        "Vous étiez à Tiksi, dans le Sud, et vous connaissez la situation sur place.",
+    ),
+    (
+        "eastwest",
+        "In Georgia there is a special wine culture, quite different from that in western Europe.",
+        "En Géorgie, il existe une culture du vin particulière, bien différente de celle "
+        "d’Europe occidentale.",
+        "En Géorgie, il existe une culture du vin particulière, bien différente de celle "
+        "d’Europe de l’Est.",
     ),
 ]
 
@@ -237,3 +324,113 @@ def test_bad_input_is_bounded(text: str) -> None:
     start = time.perf_counter()
     check(text, text)
     assert time.perf_counter() - start < 20  # generous: a hang, not a benchmark
+
+
+def _french_directions(text: str) -> set[tuple[str, int]]:
+    words = polar_words(Sentence(Side.FR, 0, text, 0, (0, len(text))), "fr")
+    return {("updown" if w.axis == "amount" else w.axis, w.sign) for w in words}
+
+
+def _english_words() -> list[tuple[str, str, int]]:
+    return [
+        (
+            e.term,
+            "updown" if e["axis"] == "amount" else e["axis"],
+            1 if e["polarity"] == "+" else -1,
+        )
+        for e in read_lexicon("polarity.tsv").entries
+        if e.lang == "en" and not e.blocker and len(e.words) == 1
+    ]
+
+
+def test_the_dictionary_never_renders_an_english_direction_word_by_an_opposite_french_one() -> None:
+    """Every FreeDict rendering of every one-word English entry that the French lexicon reads
+    on the same axis carries the same direction there."""
+    if not bilingual():  # `make test` installs it; CI must have it
+        absent("FreeDict English–French is not installed (apt-get install dict-freedict-eng-fra)")
+    contradictions = [
+        (term, rendering)
+        for term, axis, sign in _english_words()
+        for rendering in bilingual().renderings(term)
+        if (axis, -sign) in (said := _french_directions(rendering)) and (axis, sign) not in said
+    ]
+    assert contradictions == []
+
+
+#: Core words of each axis whose dictionary renderings the French lexicon must cover (where
+#: FreeDict has the word; "east" is "est", which the lexicon reads only as "l'est", "à l'est").
+CORE = (
+    *("increase", "decrease", "rise", "decline", "high", "low", "gain", "loss", "after"),
+    *("before", "later", "end", "begin", "large", "small", "weaken", "accelerate", "slow"),
+    *("improve", "stimulate", "hinder", "import", "sell", "buy", "allow", "ban", "approve"),
+    *("reject", "withdraw", "open", "young", "old", "near", "far", "deep", "north", "south"),
+    "west",
+)
+
+
+def test_the_french_lexicon_covers_the_dictionary_renderings_of_core_words() -> None:
+    if not bilingual():
+        absent("FreeDict English–French is not installed (apt-get install dict-freedict-eng-fra)")
+    axes = {term: (axis, sign) for term, axis, sign in _english_words()}
+    uncovered = [
+        word
+        for word in CORE
+        if bilingual().renderings(word)
+        and not any(axes[word] in _french_directions(r) for r in bilingual().renderings(word))
+    ]
+    assert uncovered == []
+
+
+@pytest.mark.parametrize(
+    ("fr", "en"),
+    [
+        # "peu" before a verb of change says how much, not which way (kremlin.ru)
+        (
+            "Les salaires réels ont quelque peu baissé sous l’effet de la crise.",
+            "Actual wages have somewhat declined as a result of the crisis developments.",
+        ),
+        # ... but before an adjective it turns it around
+        ("Il y a là une eau peu profonde.", "The water at this spot is shallow."),
+        # a word copied from the other side is a name
+        (
+            "Nord Stream et South Stream sont deux gazoducs.",
+            "Nord Stream and South Stream are two pipelines.",
+        ),
+        # "shortly after": "peu" before a point in time says how far
+        ("La crise a commencé peu après.", "The crisis began soon afterwards."),
+        # a weak word joined to a point of time: "since yesterday" = "que la veille"
+        (
+            "On compte 2 700 cas, soit 400 de plus que la veille.",
+            "There are 2,700 cases, an increase of 400 since yesterday.",
+        ),
+        # the start or end of a year is a time frame (the qualifier check's)
+        ("Ce sera fait début 2019.", "It will be done by the end of 2019."),
+    ],
+)
+def test_direction_words_read_in_context(fr: str, en: str) -> None:
+    assert check(fr, en) == []
+
+
+def test_a_sure_link_to_a_word_of_no_direction_shows_another_sense() -> None:
+    # TransRead (La Faute de l'abbé Mouret), a gold bead: "before the altar" = "devant l'autel"
+    en = "She came back breathless to give a hasty sweep before the altar."
+    fr = "Après avoir ramené son bonnet, la Teuse revint donner un coup de balai devant l'autel."
+    assert check(fr, en)  # alone, "before" against "Après" looks like a flip
+    assert check(fr, en, (_link(en, "before", fr, "devant", "lexicon"),)) == []
+
+
+def test_a_link_to_the_farther_opposite_word_is_not_taken() -> None:
+    # TransRead (Emma), a gold bead: the encoder linked "youngest" to "aînée" (the sister)
+    en = "She was the youngest of the two daughters; her sister married."
+    fr = "Fille cadette d’un père affectueux, elle vit se marier sa sœur aînée."
+    assert check(fr, en, (_link(en, "youngest", fr, "aînée"),)) == []
+    flipped = "Fille aînée d’un père affectueux, elle vit se marier sa sœur aînée."
+    assert check(flipped, en, (_link(en, "youngest", flipped, "aînée"),))
+
+
+def test_weak_words_make_a_note() -> None:
+    # TransRead (Du côté de chez Swann): "since" is also "because"; "depuis" also "for"
+    en = "The unpleasantness my family had made Swann feel since his marriage."
+    assert check("La peine qu’on avait faite à Swann depuis son mariage.", en) == []
+    [finding] = check("La peine qu’on avait faite à Swann avant son mariage.", en)
+    assert (finding.details["axis"], finding.severity) == ("time", "low")

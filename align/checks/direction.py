@@ -1,30 +1,44 @@
 """Direction: the French says the opposite direction of a change or a comparison.
 
 "GDP rose" → "le PIB a diminué", "a record low" → "un niveau historiquement haut", "exports" →
-"importations", "before the talks" → "après les entretiens". Each side's words that give a
+"importations", "before the talks" → "après les entretiens", "ease the sanctions" → "durcir
+les sanctions", "the youngest daughter" → "la fille aînée". Each side's words that give a
 direction are read with the polarity lexicon (`align/lexicons/polarity.tsv`: lemmas, so one
 entry covers "rose / risen / rising" and "a diminué / diminuent"); a word under negation
 ("did not rise", "ne baisse plus", "no longer growing") counts for neither direction.
+
+Before comparing, each side's direction words are read in context:
+- "more / less / plus / moins / peu" before a word of state make a comparative of it ("moins
+  élevé" = lower, "peu profond" = shallow); before a word of change they only say how much
+  ("a peu baissé" = fell a little: still down);
+- a word copied as is from the other side is a name ("Nord Stream"), not a direction;
+- with word links: a word that the dictionary (or the same spelling, lemma, cognate) pairs with
+  a word of the other side that says nothing on its axis is used in another sense ("before the
+  altar" = "devant l'autel"; "a little child" = "un petit enfant").
 
 Evidence, strongest first:
 - word links (when the pipeline computed them): the English word is linked to French words
   that say the opposite direction on the same axis, and to none that say the same: medium,
   or high when the rest of the bead agrees;
 - the bead: on one axis the English says one direction only and the French the opposite one
-  only: medium (low for more/less, which French also uses for English comparatives);
+  only: medium;
 - counts: the English has more of one direction than the French, the French more of the other
   (a sentence with several changes, one of them flipped): low.
+A flip that rests on weak words only — bare "more / less" (French also writes "plus" for an
+English comparative in -er) or words with other common senses ("great", "since", "depuis",
+"approach") — is low, whatever the evidence.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from align.checks.base import CheckInput
 from align.checks.config import DEFAULT_CONFIG, CheckConfig
-from align.checks.phrases import Hit, read_lexicon
+from align.checks.phrases import Hit, lemma, read_lexicon, tokens
 from align.model import Bead, Finding, FindingType, Sentence, Severity, WordLink, finding_id
 
 LEXICON = "polarity.tsv"
@@ -35,18 +49,37 @@ AXIS_WORDS: dict[str, tuple[str, str]] = {
     "balance": ("a surplus", "a deficit"),
     "outcome": ("a gain", "a loss"),
     "time": ("after / later / next", "before / earlier / last"),
+    "phase": ("the end", "the start"),
     "size": ("larger", "smaller"),
-    "strength": ("stronger", "weaker"),
+    "strength": ("stronger / tighter", "weaker / looser"),
     "speed": ("faster", "slower"),
     "quality": ("better", "worse"),
+    "effect": ("fostering / stimulating", "hindering / holding back"),
     "trade": ("exports", "imports"),
+    "deal": ("selling", "buying"),
+    "permission": ("allowing", "banning"),
+    "approval": ("accepting / approving", "rejecting / refusing"),
+    "inout": ("joining / going in", "leaving / pulling out"),
+    "access": ("opening", "closing"),
+    "age": ("older", "younger"),
+    "distance": ("farther / away", "nearer / closer"),
+    "depth": ("deeper", "shallower"),
+    "pushpull": ("pushing", "pulling"),
+    "northsouth": ("north", "south"),
+    "eastwest": ("east", "west"),
 }
 #: "more" / "less" say a direction on the up/down axis ("400 more" = "an increase of 400"),
 #: but French also uses them where English has none (comparatives: "plus grand" for
-#: "larger"), so a flip that rests on them alone is weak evidence. Before a direction word
-#: they turn it into a comparative of that word: "moins élevé" = lower, "less rapid" = slower.
+#: "larger"), so a flip that rests on them alone is weak evidence. Before a word of state
+#: they turn it into a comparative of that word: "moins élevé" = lower, "less rapid" =
+#: slower, "peu profond" = shallow; before a word of change they say how much, not which way.
 COMPARATIVE_AXIS = "amount"
 COMPARED_ON = {"amount": "updown"}
+#: Link evidence that says which word renders which (the encoder's similarity does not: it
+#: scores antonyms high).
+SURE_LINKS = frozenset({"identical", "lemma", "lexicon", "cognate", "name", "number"})
+#: The start or end of a year is a time frame, the `qualifier` check's ("fin 2019").
+_BEFORE_YEAR = re.compile(r"[^.;:!?,]{0,25}?\b(?:1[89]|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -60,7 +93,8 @@ class Polar:
     axis: str
     sign: int  # +1 or -1
     negated: bool
-    weak: bool = False  # a bare "more" / "plus" / "less" / "moins"
+    weak: bool = False  # a bare "more" / "plus" / "less" / "moins", or a word of many senses
+    state: bool = False  # a level or position (high, élevé), not a movement (rise, baisser)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -75,51 +109,107 @@ class Polar:
 
 def polar_words(sentence: Sentence, lang: str) -> list[Polar]:
     """The direction words of one sentence, with their negation; "more" / "less" before a
-    direction word make one comparative with it ("moins élevé": down)."""
+    word of state make one comparative with it ("moins élevé": down), before a word of
+    change they only say how much ("a peu baissé": down)."""
     text = sentence.text
-    hits = read_lexicon(LEXICON).find(text, lang)
+    hits = _direct_first(read_lexicon(LEXICON).find(text, lang), lang)
     # one word may match several rows of one meaning ("baisse" the noun and "baisser")
     words = list(
         {(p.start, p.axis, p.sign): p for p in (_polar(sentence.index, h) for h in hits)}.values()
     )
+    groups: list[list[Polar]] = []
+    for word in sorted(words, key=lambda w: w.start):
+        if groups and groups[-1][0].start == word.start:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
     out: list[Polar] = []
     i = 0
-    while i < len(words):
-        word = words[i]
-        nxt = words[i + 1] if i + 1 < len(words) else None
+    while i < len(groups):
+        group = groups[i]
+        nxt = groups[i + 1] if i + 1 < len(groups) else None
         if (
-            word.axis == COMPARATIVE_AXIS
+            all(w.axis == COMPARATIVE_AXIS for w in group)
             and nxt is not None
-            and nxt.axis != COMPARATIVE_AXIS
-            and not text[word.end : nxt.start].strip()
+            and any(w.axis != COMPARATIVE_AXIS for w in nxt)
+            and not text[group[0].end : nxt[0].start].strip()
         ):
-            out.append(
-                Polar(
-                    word.sentence,
-                    word.start,
-                    nxt.end,
-                    text[word.start : nxt.end],
-                    nxt.axis,
-                    word.sign * nxt.sign,
-                    word.negated or nxt.negated,
+            amount = group[0]
+            for word in nxt:
+                if word.axis == COMPARATIVE_AXIS:
+                    continue
+                sign = amount.sign * word.sign if word.state else word.sign
+                out.append(
+                    Polar(
+                        word.sentence,
+                        amount.start,
+                        word.end,
+                        text[amount.start : word.end],
+                        word.axis,
+                        sign,
+                        amount.negated or word.negated,
+                        word.weak,
+                        word.state,
+                    )
                 )
-            )
             i += 2
             continue
-        if word.axis in COMPARED_ON:
-            word = Polar(
-                word.sentence,
-                word.start,
-                word.end,
-                word.text,
-                COMPARED_ON[word.axis],
-                word.sign,
-                word.negated,
-                weak=True,
-            )
-        out.append(word)
+        for word in group:
+            if word.axis == "phase" and _BEFORE_YEAR.match(text, word.end):
+                continue  # "the end of 2019": a time frame
+            if word.weak and _told_next(word, groups[i + 1 :], text):
+                continue  # "since last year", "depuis la veille": the point says it
+            if word.axis in COMPARED_ON:
+                word = Polar(
+                    word.sentence,
+                    word.start,
+                    word.end,
+                    word.text,
+                    COMPARED_ON[word.axis],
+                    word.sign,
+                    word.negated,
+                    weak=True,
+                    state=word.state,
+                )
+            out.append(word)
         i += 1
     return out
+
+
+def _direct_first(hits: Sequence[Hit], lang: str) -> list[Hit]:
+    """Of the rows one word matches, those matched by the word or its lemma win over those
+    matched only by undoing a regular ending: "excédent" is the surplus, not "excéder"."""
+    by_start: dict[int, list[Hit]] = {}
+    for hit in hits:
+        by_start.setdefault(hit.start, []).append(hit)
+    out = []
+    for group in by_start.values():
+        direct = [h for h in group if _directly(h, lang)]
+        out += direct or group
+    return out
+
+
+def _directly(hit: Hit, lang: str) -> bool:
+    if len(hit.entry.words) > 1:
+        return True
+    word = hit.text.casefold().replace("’", "'")
+    word = word.split("'", 1)[-1] if lang == "fr" else word
+    return hit.entry.words[0] in (word, lemma(word, lang))
+
+
+def _told_next(word: Polar, later: Sequence[Sequence[Polar]], text: str) -> bool:
+    """A strong word of the same axis follows a weak one closely, in its clause: "since last
+    year" (the point, "last", says when; "since" only joins it)."""
+    for group in later[:2]:
+        gap = text[word.end : group[0].start]
+        if len(gap) > 15 or _CLAUSE.search(gap):
+            return False
+        if any(w.axis == word.axis and not w.weak for w in group):
+            return True
+    return False
+
+
+_CLAUSE = re.compile(r"[.;:!?,()«»\"“”—–]")
 
 
 def _polar(sentence: int, hit: Hit) -> Polar:
@@ -131,6 +221,49 @@ def _polar(sentence: int, hit: Hit) -> Polar:
         hit.entry["axis"],
         1 if hit.entry["polarity"] == "+" else -1,
         hit.negated,
+        weak=hit.entry["weight"] == "weak",
+        state=hit.entry["form"] == "state",
+    )
+
+
+def _words(texts: Iterable[str], lang: str) -> frozenset[str]:
+    return frozenset(t.text.casefold() for text in texts for t in tokens(text, lang))
+
+
+def copied_from(words: Sequence[Polar], other: frozenset[str], lang: str) -> list[Polar]:
+    """The direction words that are not copied as is from the other side: "Nord" in "Nord
+    Stream" next to the English "Nord Stream" is a name, not the north."""
+    return [w for w in words if not all(t.text.casefold() in other for t in tokens(w.text, lang))]
+
+
+def in_other_senses(
+    en: Sequence[Polar], fr: Sequence[Polar], links: Sequence[WordLink]
+) -> tuple[list[Polar], list[Polar]]:
+    """Drop the direction words that a sure link (dictionary, same spelling, lemma, cognate)
+    pairs with a word of the other side that says nothing on their axis: the word is used in
+    another sense ("before the altar" → "devant l'autel", "little" → "petit")."""
+    sure = [link for link in links if link.linked and link.by in SURE_LINKS]
+    if not sure:
+        return list(en), list(fr)
+
+    def on_axis(word: Polar, others: Sequence[Polar], english: bool) -> bool:
+        spans = [
+            (link.fr_sentence, link.fr_span) if english else (link.en_sentence, link.en_span)
+            for link in sure
+            if _overlaps(link.en_span if english else link.fr_span, word.start, word.end)  # type: ignore[arg-type]
+            and (link.en_sentence if english else link.fr_sentence) == word.sentence
+        ]
+        if not spans:
+            return True  # no sure link: nothing says otherwise
+        return any(
+            o.axis == word.axis and o.sentence == sentence and _overlaps(span, o.start, o.end)  # type: ignore[arg-type]
+            for sentence, span in spans
+            for o in others
+        )
+
+    return (
+        [w for w in en if on_axis(w, fr, True)],
+        [w for w in fr if on_axis(w, en, False)],
     )
 
 
@@ -151,8 +284,26 @@ def _overlaps(a: tuple[int, int], start: int, end: int) -> bool:
     return a[0] < end and start < a[1]
 
 
-def linked_flips(en: Sequence[Polar], fr: Sequence[Polar], links: Sequence[WordLink]) -> list[Flip]:
-    """English direction words whose linked French says the opposite on the same axis."""
+#: Where each sentence of a bead side starts in the side's text, and the side's length: a
+#: word's place in the bead, from 0 to 1.
+Places = Mapping[int, tuple[int, int]]
+
+
+def _place(word: Polar, places: Places) -> float:
+    offset, total = places.get(word.sentence, (0, 1))
+    return (offset + word.start) / max(total, 1)
+
+
+def linked_flips(
+    en: Sequence[Polar],
+    fr: Sequence[Polar],
+    links: Sequence[WordLink],
+    places: tuple[Places, Places] = ({}, {}),
+) -> list[Flip]:
+    """English direction words whose linked French says the opposite on the same axis. When
+    the French also says the English word's direction, as often as the English does, and
+    nearer to the word's place, the encoder linked the wrong word ("the youngest of the two
+    daughters" → "Fille cadette …, sa sœur aînée": "youngest" linked to "aînée")."""
     flips = []
     for word in en:
         if word.negated:
@@ -175,13 +326,25 @@ def linked_flips(en: Sequence[Polar], fr: Sequence[Polar], links: Sequence[WordL
             )
         ]
         opposite = [f for f in rendered if f.sign != word.sign]
-        if opposite and not any(f.sign == word.sign for f in rendered):
-            weak = word.weak or all(f.weak for f in opposite)
-            severity = Severity.LOW if weak else Severity.MEDIUM
-            flips.append(
-                Flip(word.axis, word.sign, (word,), tuple(opposite), "link", severity, 0.85)
-            )
+        if not opposite or any(f.sign == word.sign for f in rendered):
+            continue
+        if _saying(fr, word.axis, word.sign) >= _saying(en, word.axis, word.sign):
+            here = _place(word, places[0])
+            alike = [
+                abs(_place(f, places[1]) - here)
+                for f in fr
+                if f.axis == word.axis and f.sign == word.sign and not f.negated
+            ]
+            if min(alike) < min(abs(_place(f, places[1]) - here) for f in opposite):
+                continue
+        weak = word.weak or all(f.weak for f in opposite)
+        severity = Severity.LOW if weak else Severity.MEDIUM
+        flips.append(Flip(word.axis, word.sign, (word,), tuple(opposite), "link", severity, 0.85))
     return flips
+
+
+def _saying(words: Sequence[Polar], axis: str, sign: int) -> int:
+    return sum(1 for w in words if w.axis == axis and w.sign == sign and not w.negated)
 
 
 def bead_flips(en: Sequence[Polar], fr: Sequence[Polar]) -> list[Flip]:
@@ -226,16 +389,29 @@ class DirectionCheck:
             fr = [w for i in bead.fr if i in fr_by_id for w in polar_words(fr_by_id[i], "fr")]
             if not en or not fr:
                 continue
+            en_texts = [en_by_id[i].text for i in bead.en if i in en_by_id]
+            fr_texts = [fr_by_id[i].text for i in bead.fr if i in fr_by_id]
+            en = copied_from(en, _words(fr_texts, "fr"), "en")
+            fr = copied_from(fr, _words(en_texts, "en"), "fr")
             links = data.links[position] if position < len(data.links) else ()
-            flips = self._flips(en, fr, links)
+            en, fr = in_other_senses(en, fr, links)
+            if not en or not fr:
+                continue
+            places = (_places(bead.en, en_by_id), _places(bead.fr, fr_by_id))
+            flips = self._flips(en, fr, links, places)
             findings += [self._finding(data, bead, flip, en, fr) for flip in flips]
         return findings
 
     @staticmethod
-    def _flips(en: list[Polar], fr: list[Polar], links: Sequence[WordLink]) -> list[Flip]:
+    def _flips(
+        en: list[Polar],
+        fr: list[Polar],
+        links: Sequence[WordLink],
+        places: tuple[Places, Places] = ({}, {}),
+    ) -> list[Flip]:
         by_bead = {(f.axis, f.en_sign): f for f in bead_flips(en, fr)}
         flips: dict[tuple[str, int], Flip] = {}
-        for flip in linked_flips(en, fr, links) if links else []:
+        for flip in linked_flips(en, fr, links, places) if links else []:
             key = (flip.axis, flip.en_sign)
             agreed = by_bead.get(key)
             if (
@@ -287,6 +463,15 @@ class DirectionCheck:
                 "lexicon": LEXICON,
             },
         )
+
+
+def _places(ids: Sequence[int], by_id: Mapping[int, Sentence]) -> Places:
+    places, offset = {}, 0
+    for i in ids:
+        if i in by_id:
+            places[i] = offset
+            offset += len(by_id[i].text) + 1
+    return {i: (start, offset) for i, start in places.items()}
 
 
 def _all_linked_alike(flip: Flip, fr: Sequence[Polar], links: Sequence[WordLink]) -> bool:

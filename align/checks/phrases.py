@@ -80,6 +80,15 @@ def _fold(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def lemma(word: str, lang: str) -> str:
+    """simplemma's lemma of a word (folded), or the word where simplemma cannot read it."""
+    try:
+        return _fold(simplemma.lemmatize(word, lang=lang))
+    except (ValueError, KeyError):
+        return word
+
+
+@lru_cache(maxsize=65536)
 def word_forms(word: str, lang: str) -> frozenset[str]:
     """The forms a lexicon term may use for one word of the text: itself, without its
     elided article, its lemma, and regular inflections undone."""
