@@ -47,12 +47,19 @@ def test_a_french_non_word_is_medium_with_a_suggestion() -> None:
 
 
 def test_a_rare_misspelling_next_to_a_common_word_is_a_low_typo() -> None:
+    # a wrong accent is no French word at all (medium), however often the web has it
     (finding,) = spelling(
         "Je dois tout d’abord vous féliciter sincérement pour les bons résultats des élections.",
         "To begin with, I must sincerely congratulate you on the good results of the elections.",
     )
-    assert finding.details["reason"] == "typo" and finding.severity == Severity.LOW
+    assert finding.details["reason"] == "non_word" and finding.severity == Severity.MEDIUM
     assert finding.details["suggestion"] == "sincèrement"
+    # a rare web spelling one edit from a much commoner word: a likely typo, low
+    (finding,) = spelling(
+        "Le gouvernment a adopté le budget.", "The government has adopted the budget."
+    )
+    assert finding.details["reason"] == "typo" and finding.severity == Severity.LOW
+    assert finding.details["suggestion"] == "gouvernement"
 
 
 def test_names_acronyms_figures_compounds_and_literary_forms_are_not_spelling_errors() -> None:
@@ -311,3 +318,38 @@ def use_encoder():
     from align.embed import get_encoder
 
     return get_encoder("use")
+
+
+def test_a_wrong_accent_is_a_non_word_even_where_the_web_has_it() -> None:
+    # kremlin.ru: "an expensive project"; "couteux" is common on the web, never French
+    (finding,) = spelling("C’est un projet couteux.", "It is an expensive project.")
+    assert finding.severity == Severity.MEDIUM and finding.details["suggestion"] == "coûteux"
+    # the English word spelled without its accents is no copy of it
+    (finding,) = spelling(
+        "Il dirige le sécrétariat du Bureau.", "He heads the Secretariat of the Bureau."
+    )
+    assert finding.details["suggestion"] == "secrétariat"
+
+
+def test_a_prefix_does_not_hide_a_slip_and_a_word_no_list_knows_is_low() -> None:
+    # "pro" + "vissions" is no compound: one edit from "provisions"
+    (finding,) = spelling(
+        "Il emporta des provissions pour la route.", "He took provisions for the road."
+    )
+    assert finding.details["suggestion"] == "provisions"
+    assert spelling("Les ouvrages hydrotechniques.", "Hydro-technical constructions.") == []
+    # TransRead, Vingt mille lieues: a rare real word no list has, near no French word
+    (finding,) = spelling(
+        "Le babiroussa dormait dans sa cage.", "The babirusa was asleep in its cage."
+    )
+    assert finding.severity == Severity.LOW and finding.details["reason"] == "unknown"
+    # the lower-case part of a hyphenated name is part of the name
+    assert spelling("Le baron de Thunder-ten-tronckh.", "The Baron of Thunder-ten-Tronckh.") == []
+
+
+def test_speech_cut_by_a_said_clause_is_checked() -> None:
+    (finding,) = spelling(
+        '" Je ne puis pas m\'expliqer, " dit Alice, " car je ne suis plus moi-même. "',
+        "' I can't explain myself, ' said Alice, ' because I'm not myself. '",
+    )
+    assert finding.details["fr_word"]["text"] == "expliqer"

@@ -28,7 +28,7 @@ from align.model import (
     finding_id,
 )
 from align.words.lexicon import zipf
-from align.words.tokens import Token, short_quotes, tokenise
+from align.words.tokens import Token, fold, short_quotes, tokenise
 
 _ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|eme)?$", re.IGNORECASE)
 #: Neighbours for a suggestion are searched among this many most frequent French words.
@@ -122,6 +122,46 @@ def compound_of_known(word: str) -> bool:
     return word.endswith(("s", "x")) and len(word) > 5 and lemmatiser_knows(word[:-1])
 
 
+#: A word the lemmatiser does not know is a misspelling of its accented twin (the same
+#: letters, other accents) when the twin is this much more frequent (wordfreq Zipf).
+ACCENT_TWIN_GAIN = 1.0
+
+
+@cache
+def _accent_twins() -> dict[str, str]:
+    """Folded form -> the most frequent French word with it (the vocabulary is in order of
+    frequency)."""
+    twins: dict[str, str] = {}
+    for word in _vocabulary():
+        twins.setdefault(fold(word), word)
+    return twins
+
+
+def accent_twin(word: str) -> str | None:
+    """The most frequent French word spelled like `word` but for its accents, if it is
+    another word ("coûteux" for "couteux", "théâtres" for "théatres")."""
+    twin = _accent_twins().get(fold(word))
+    return twin if twin is not None and twin != word else None
+
+
+def _common_compound(word: str) -> bool:
+    """A known prefix glued to a common word ("hydro" + "techniques")."""
+    return any(
+        word.startswith(prefix)
+        and len(word) - len(prefix) >= 4
+        and zipf(word[len(prefix) :], "fr") >= 3.0
+        for prefix in _PREFIXES
+    )
+
+
+def _near_typo(word: str) -> bool:
+    """A word one edit from a known French word ("provissions" → "provisions"), or two
+    edits from one when it is long: a slip, even if it splits into a prefix and a word
+    ("pro" + "vissions")."""
+    near = nearest_word(word)
+    return near is not None and (near[1] == 1 or len(word) >= 9)
+
+
 @cache
 def _vocabulary() -> tuple[str, ...]:
     from wordfreq import top_n_list
@@ -156,11 +196,11 @@ class SpellingCheck:
         self.config = config
 
     def run(self, data: CheckInput) -> list[Finding]:
-        english_words = {t.folded for s in data.en for t in tokenise(s.text, "en")}
+        english_words = {t.lower for s in data.en for t in tokenise(s.text, "en")}
         # names of the event (both sides): a lower-case word built on one is an adjective or
         # a demonym of it ("russo-kazakhstanaises", "poutinien")
         stems = {
-            t.folded
+            t.lower
             for s in (*data.en, *data.fr)
             for t in tokenise(s.text, s.side.value, split_hyphens=True)
             if t.capitalised and len(t.folded) >= 5
@@ -174,10 +214,17 @@ class SpellingCheck:
             if sentence.kind not in TRANSLATION_SENTENCE_KINDS:
                 continue
             quoted = short_quotes(sentence.text)
+            # a hyphenated name ("Thunder-ten-tronckh", "Saint-Clément"): its lower-case
+            # parts are part of the name
+            quoted += [
+                (t.start, t.end)
+                for t in tokenise(sentence.text, "fr", sentence.index)
+                if t.capitalised and ("-" in t.text or "‐" in t.text)
+            ]
             for token in tokenise(sentence.text, "fr", sentence.index, split_hyphens=True):
                 if any(a <= token.start < b for a, b in quoted):
                     continue
-                if any(token.folded.startswith(stem) for stem in stems):
+                if any(token.lower.startswith(stem) for stem in stems):
                     continue
                 verdict = self._judge(token, english_words)
                 if verdict is None:
@@ -186,8 +233,8 @@ class SpellingCheck:
         return findings
 
     def _judge(self, token: Token, english_words: set[str]) -> tuple[str, str | None] | None:
-        """("non_word" | "typo", suggestion) for a word the lists do not know; None for the
-        rest."""
+        """("non_word" | "typo" | "unknown", suggestion) for a word the lists do not know;
+        None for the rest."""
         word = token.lower
         if (
             len(word) < self.config.spelling_min_chars
@@ -197,13 +244,20 @@ class SpellingCheck:
             or token.acronym
             or token.capitalised  # names, even where they open a sentence
             or _ROMAN.match(token.text)
-            or token.folded in english_words
+            or token.lower in english_words  # with its accents: "sécrétariat" is no copy
         ):
             return None
-        if not known_french(word) and compound_of_known(word):
+        if (
+            not known_french(word)
+            and compound_of_known(word)
+            and (_common_compound(word) or not _near_typo(word))
+        ):
             return None
         if lemmatiser_knows(word):
             return None
+        twin = accent_twin(word)
+        if twin is not None and zipf(twin, "fr") >= zipf(word, "fr") + ACCENT_TWIN_GAIN:
+            return "non_word", twin  # "couteux" for "coûteux", "sécrétariat"
         if known_french(word):  # only the web's frequency list has it: a rare spelling
             frequency = zipf(word, "fr")
             if frequency >= self.config.spelling_rare_zipf or zipf(word, "en") > 0:
@@ -219,7 +273,11 @@ class SpellingCheck:
         if zipf(word, "en") >= 2.0:
             return None  # an English word: the untranslated check's business
         near = nearest_word(word)
-        return "non_word", near[0] if near else None
+        if near is None:
+            # no French word is one or two edits away: a rare word no list has
+            # ("purificatoire", "babiroussa") as often as a slip; worth a look, no more
+            return "unknown", None
+        return "non_word", near[0]
 
     def _finding(
         self,
@@ -232,6 +290,8 @@ class SpellingCheck:
         strong = kind == "non_word"
         if strong:
             message = f"“{token.text}” is not a French word"
+        elif kind == "unknown":
+            message = f"“{token.text}” is in no French word list (a rare word, or a slip?)"
         else:
             message = f"“{token.text}” looks like a typo"
         if suggestion:

@@ -43,6 +43,8 @@ def short_quotes(text: str) -> list[tuple[int, int]]:
         for m in _QUOTE.finditer(text)
         if len(_WORD.findall(m.group(0))) <= SHORT_QUOTE_WORDS
         and len(m.group(0)) < 0.8 * content  # a whole quoted sentence is dialogue
+        # speech cut by "dit Alice" ends on its punctuation inside the quotes; a title not
+        and not m.group(0)[1:-1].rstrip().endswith((",", ".", "!", "?", ";", "…"))
     ]
 
 
