@@ -52,6 +52,20 @@ class CheckConfig:
     orphan_part_below_median: float = 0.12
     orphan_margin: float = 0.15
     orphan_max_run: int = 2  # longest run of English sentences tested as one
+    # ... word coverage (align.checks.word_coverage: the rarity-weighted share of a run's
+    # content words that the bead's word links tie to French words by lexical evidence) is a
+    # second, independent signal where the links were computed. A run that carries at least
+    # `coverage_min_weight` of word weight (about four ordinary content words) and has at
+    # most `orphan_word_share` of it rendered is untranslated on looser cosine evidence:
+    # its own and its best clause-run similarity still lie `orphan_below_median` /
+    # `orphan_part_below_median` under the median, but the margin over the bead's other
+    # English is not required and leaving it out may cost the bead up to
+    # -`orphan_words_min_evidence`. A run with at least `orphan_veto_share` rendered is
+    # translated, whatever the cosines say. Tuned on the check bench's tuning novels.
+    coverage_min_weight: float = 12.0
+    orphan_word_share: float = 0.05
+    orphan_words_min_evidence: float = -0.1
+    orphan_veto_share: float = 0.4
 
     # partial omission: a run of clauses of a bead's English is not covered by its French
     # when leaving it out raises the bead's similarity by at least `span_min_gain` and the
@@ -124,7 +138,7 @@ class CheckConfig:
     wording_substitution_gain: float = 0.03
     # a look-alike the dictionary does not pair (wording, reason look_alike) is medium when
     # the encoder finds the two words at most this similar (a second signal), low otherwise
-    wording_look_alike_max: float = 0.7
+    wording_look_alike_max: float = 0.5
     # ... and it is no finding when the encoder finds the two words (or the English word and
     # one of the French word's dictionary meanings) at least this similar
     wording_look_alike_same: float = 0.8

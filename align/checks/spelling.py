@@ -90,6 +90,8 @@ _PREFIXES = [
     "pseudo",
     "psycho",
     "radio",
+    "re",
+    "ré",
     "semi",
     "socio",
     "sous",
@@ -117,7 +119,7 @@ def compound_of_known(word: str) -> bool:
             return True
     if word.endswith("ment") and len(word) > 7:
         stem = word[: -len("ment")]
-        if lemmatiser_knows(stem):  # the feminine adjective: "robuste" + "ment"
+        if lemmatiser_knows(stem) or zipf(stem, "fr") >= 2.0:  # "robuste", "indiscrète"
             return True
     return word.endswith(("s", "x")) and len(word) > 5 and lemmatiser_knows(word[:-1])
 

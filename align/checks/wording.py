@@ -474,8 +474,10 @@ class WordingCheck:
 
 # --- look-alikes ------------------------------------------------------------------------------
 
-#: A French word resembles an English one from this cognate ratio (endings mapped, 0–1).
+#: A French word resembles an English one from this cognate ratio (endings mapped, 0–1)…
 LOOK_ALIKE_MIN = 0.8
+#: … and both have at least this many letters ("song" / "sons" are too short to tell).
+LOOK_ALIKE_MIN_CHARS = 5
 
 
 @dataclass(frozen=True)
@@ -513,7 +515,7 @@ def _content(sentences: Sequence[Sentence], lang: str) -> list[Token]:
         t
         for s in sentences
         for t in tokenise(s.text, lang, s.index, split_hyphens=True)
-        if t.content and len(t.lower) >= 3 and not t.name_like
+        if t.content and len(t.lower) >= LOOK_ALIKE_MIN_CHARS and not t.name_like
     ]
 
 
