@@ -344,6 +344,7 @@ def test_a_value_repeated_on_one_side_is_explained_by_its_pair() -> None:
     assert all(isinstance(pair, tuple) and len(pair) == 2 for pair in result.matched)
     french = compared("Elle a duré 200 jours et 200 nuits.", "It lasted 200 days and nights.")
     assert french.added == () and len(french.matched) == 2
+    assert all(isinstance(pair, tuple) and len(pair) == 2 for pair in french.matched)
 
 
 def test_unexplained_values_pair_by_family_and_in_order() -> None:
