@@ -112,3 +112,25 @@ def test_an_idiom_replaced_by_a_rank_is_still_caught() -> None:
     en = "We will first tackle this problem."
     fr = "Nous nous attaquerons à ce problème en deuxième."
     assert _check(fr, en)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        # kremlin.ru: "more than half a million children were on the waiting lists"
+        ("more than half a million children", "en", 5e5),
+        ("plus d’un demi-million d’enfants", "fr", 5e5),
+        ("half a billion dollars", "en", 5e8),
+        ("un demi-milliard de dollars", "fr", 5e8),
+        ("Une quatre-vingtaine de régions", "fr", 80.0),
+    ],
+)
+def test_halves_and_collectives_are_read_whole(text: str, lang: str, value: float) -> None:
+    assert [q.value for q in extract_quantities(text, lang)] == [value]
+
+
+def test_half_a_million_is_not_a_million() -> None:
+    en = "When we started out, more than half a million children were on the waiting lists."
+    fr = "Au départ, plus d’un demi-million d’enfants étaient sur liste d’attente."
+    assert _check(fr, en) == []
+    assert _check("Au départ, plus d’un million d’enfants étaient sur liste d’attente.", en)

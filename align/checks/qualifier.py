@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from align.checks.base import CheckInput
 from align.checks.config import DEFAULT_CONFIG, CheckConfig
@@ -36,6 +37,7 @@ from align.numbers.quantity import Quantity, QuantityKind
 K = QuantityKind
 QUALIFIERS = "qualifiers.tsv"
 TIMEFRAMES = "timeframes.tsv"
+SCALES = "scales.tsv"
 
 #: Kinds of qualifier a translator may use for one another, and how a reviewer says them.
 GROUP = {
@@ -46,20 +48,26 @@ GROUP = {
     "under": "less",
     "up_to": "less",
     "only": "only",
+    "barely": "barely",
     "exactly": "exactly",
+    "average": "average",
 }
 GROUP_WORDS = {
     "about": "about / nearly",
     "more": "more than / at least",
     "less": "less than / up to",
     "only": "only",
+    "barely": "barely / just",
     "exactly": "exactly",
+    "average": "on average",
 }
+#: Groups that say nearly the same: "barely 3 percent" is only 3 percent.
+COMPATIBLE = frozenset({frozenset({"barely", "only"})})
 #: Figures a qualifier may bear (a year, a date or a time is a point, not an amount).
 _AMOUNTS = frozenset({K.INTEGER, K.DECIMAL, K.PERCENT, K.MONEY})
 #: What may stand between a qualifier and its figure: articles, "de", currency signs.
 _FILLER_BEFORE = re.compile(
-    r"^[\s\u00a0\u202f$€£¥₽]*(?:(?i:the|a|an|de|d['’]|des|les|la|le|l['’]|some|à|a\s+total\s+of)"
+    r"^[\s\u00a0\u202f$€£¥₽]*(?:(?i:the|a|an|de|d['’]|des|les|la|le|l['’]|un|une|some|à|a\s+total\s+of)"
     r"[\s\u00a0\u202f$€£¥₽]*)?$"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -99,6 +107,7 @@ class Figure:
     sentence: int
     quantity: Quantity
     marks: tuple[Mark, ...]  # qualifiers, then the phase or deadline of a year
+    vague: bool = False  # "over 10 years": a bound or the time it took, nobody can tell
 
     @property
     def groups(self) -> frozenset[str]:
@@ -171,11 +180,13 @@ def figures(sentence: Sentence, lang: str) -> list[Figure]:
     found = []
     for q in quantities:
         attached: list[Mark] = []
+        vague = False
         if q.raw.casefold() == "quasi-totalité":
             attached.append(Mark(sentence.index, q.start, q.end, q.raw, "almost", "about"))
         if q.kind in _AMOUNTS:
             for mark, position, _ in _near(marks, starts, q):
                 if mark.text.casefold() in _VAGUE_TIME_TERMS and q.unit in _TIME_UNITS:
+                    vague = True
                     continue  # "over 10 years": the time it took, not a bound
                 if (position == "before" and _before(text, mark, q)) or (
                     position == "after" and _after(text, mark, q)
@@ -189,8 +200,29 @@ def figures(sentence: Sentence, lang: str) -> list[Figure]:
                 attached.append(Mark(sentence.index, q.start, q.end, q.raw, "approx", "about"))
         if q.kind in (K.YEAR, K.DATE) or (q.kind is K.RANGE and q.range_of is K.DATE):
             attached += [m for m in frames if _frames_year(text, m, q)]
-        found.append(Figure(sentence.index, q, tuple(attached)))
-    return found
+        found.append(Figure(sentence.index, q, tuple(attached), vague))
+    return _joined(text, found)
+
+
+#: Figures told together share their qualifiers: "only two or three" = "deux ou trois seulement".
+_JOINED = re.compile(r"^\s*(?:or|ou|to|à|and|et|-|–|—)\s*$", re.I)
+
+
+def _joined(text: str, found: list[Figure]) -> list[Figure]:
+    ordered = sorted(found, key=lambda f: f.quantity.start)
+    groups: list[list[Figure]] = []
+    for figure in ordered:
+        if groups and _JOINED.match(text[groups[-1][-1].quantity.end : figure.quantity.start]):
+            groups[-1].append(figure)
+        else:
+            groups.append([figure])
+    out = []
+    for group in groups:
+        shared = tuple(dict.fromkeys(m for f in group for m in f.marks if m.kind in GROUP))
+        for f in group:
+            own = tuple(m for m in f.marks if m.kind not in GROUP)
+            out.append(Figure(f.sentence, f.quantity, shared + own, any(g.vague for g in group)))
+    return out
 
 
 #: How far from a figure its qualifier may stand (characters): "a little over", "ou plus".
@@ -211,6 +243,8 @@ def _frames_year(text: str, mark: Mark, q: Quantity) -> bool:
     if mark.end > q.start:
         return False
     gap = text[mark.end : q.start]
+    if mark.kind == "deadline" and any(c.isdigit() for c in gap):
+        return False  # "grew by 12 percent in 2024": "by" is the amount's
     return len(gap) <= 30 and not _CLAUSE_BREAK.search(gap) and len(_WORD.findall(gap)) <= 5
 
 
@@ -223,6 +257,8 @@ _PERIOD_WORDS = re.compile(
     r"juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|\d{4})"
 )
 _RATE_ANCHOR = re.compile(r"(?i:\d|once|twice|times|fois|\bone\b|\bun\b|\bune\b)[^.;:!?,]{0,25}$")
+#: "in a year", "within a day": a duration, not a rate.
+_DURATION_BEFORE = re.compile(r"(?i:\b(?:in|within|for|over|during|after|per)\s+)$")
 
 
 def time_marks(sentence: Sentence, lang: str) -> list[Mark]:
@@ -234,7 +270,11 @@ def time_marks(sentence: Sentence, lang: str) -> list[Mark]:
     for hit in read_lexicon(TIMEFRAMES, "kind").find(text, lang, negation=False):
         kind, unit = hit.entry["kind"], hit.entry["unit"]
         anchored = _RATE_ANCHOR.search(text[max(0, hit.start - 40) : hit.start])
-        if kind == "rate" and hit.entry["anchor"] == "figure" and not anchored:
+        if (
+            kind == "rate"
+            and hit.entry["anchor"] == "figure"
+            and (not anchored or _DURATION_BEFORE.search(text[max(0, hit.start - 12) : hit.start]))
+        ):
             continue  # "in a week": a duration, read as such
         if kind in ("phase", "deadline"):
             after = text[hit.end : hit.end + 40]
@@ -328,6 +368,8 @@ _NUMBER_WORDS = {
         "few": None,
         "several": None,
         "couple": 2,
+        "half a": 0.5,
+        "half an": 0.5,
     },
     "fr": {
         "un": 1,
@@ -351,6 +393,7 @@ _NUMBER_WORDS = {
         "cent": 100,
         "quelques": None,
         "plusieurs": None,
+        "demi": 0.5,
     },
 }
 _DURATION = {
@@ -358,7 +401,8 @@ _DURATION = {
         r"(?<![\w-])(?P<n>\d+(?:[.,]\d+)?|(?i:"
         + "|".join(sorted(words, key=len, reverse=True))
         + r"))(?:\s+(?i:single|seul|seule|whole|entire|full|short|long|petites?|courtes?"
-        + r"|longues?))?"
+        + r"|longues?|derni(?:er|ère)s?|prochaine?s?|premi(?:er|ère)s?|past|last|next|first"
+        + r"|consecutive|cons[ée]cutive?s?))?"
         + r"[\s-]+(?P<u>(?i:"
         + "|".join(sorted(_DURATION_UNITS[lang], key=len, reverse=True))
         + r"))(?![\w-])"
@@ -462,8 +506,12 @@ def figure_differences(en: list[Figure], fr: list[Figure]) -> list[Difference]:
         eg, fg = e.groups, f.groups
         e_q = tuple(m for m in e.marks if m.kind in GROUP)
         f_q = tuple(m for m in f.marks if m.kind in GROUP)
-        if eg and fg and not (eg & fg):
+        if eg and fg and not (eg & fg) and not _compatible(eg, fg):
             out.append(Difference("qualifier", e_q, f_q, Severity.MEDIUM, 0.8, figure))
+        elif eg and fg:
+            pass
+        elif e.vague or f.vague:
+            pass  # "in over five years" / "en plus de cinq ans": a bound or a span
         elif eg and not fg:
             out.append(Difference("lost_qualifier", e_q, (), Severity.LOW, 0.5, figure))
         elif fg and not eg:
@@ -477,6 +525,10 @@ def figure_differences(en: list[Figure], fr: list[Figure]) -> list[Difference]:
     return out
 
 
+def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(frozenset({x, y}) in COMPATIBLE for x in a for y in b)
+
+
 def unattached_bounds(sentence: Sentence, lang: str, figures_: list[Figure]) -> list[Mark]:
     """Qualifiers that need no figure ("at least once", "au plus égal") and qualify none."""
     attached = {(m.sentence, m.start) for f in figures_ for m in f.marks}
@@ -488,12 +540,17 @@ def unattached_bounds(sentence: Sentence, lang: str, figures_: list[Figure]) -> 
 
 
 def bound_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
-    """A bound on one side ("at least"), another kind of bound on the other ("au plus")."""
+    """A bound on one side ("at least"), another kind of bound on the other ("au plus"), or
+    none ("has almost halved" → "a été divisé par deux"): notes."""
     e_groups, f_groups = {m.unit for m in en}, {m.unit for m in fr}
     e_only = tuple(m for m in en if m.unit not in f_groups)
     f_only = tuple(m for m in fr if m.unit not in e_groups)
     if e_only and f_only:
         return [Difference("qualifier", e_only, f_only, Severity.LOW, 0.5)]
+    if e_only and not fr:
+        return [Difference("lost_qualifier", e_only, (), Severity.LOW, 0.4)]
+    if f_only and not en:
+        return [Difference("added_qualifier", (), f_only, Severity.LOW, 0.4)]
     return []
 
 
@@ -513,8 +570,14 @@ def frame_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
     return out
 
 
-def duration_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
-    """Durations: "23 years" ~ "23 mois", "in one day" ~ "en une semaine" (lengths differ)."""
+def same_durations(en: list[Mark], fr: list[Mark]) -> list[Mark]:
+    """The durations of both sides told alike ("six months" ~ "half a year"): every mark of
+    both sides that found its counterpart."""
+    left_en, left_fr = _unpaired_durations(en, fr)
+    return [m for m in (*en, *fr) if m not in left_en and m not in left_fr]
+
+
+def _unpaired_durations(en: list[Mark], fr: list[Mark]) -> tuple[list[Mark], list[Mark]]:
     left_en, left_fr = list(en[:MAX_PER_BEAD]), list(fr[:MAX_PER_BEAD])
     for e in list(left_en):  # the same length told alike, or in other units: fine
         e_days = _days(e, "en")
@@ -528,6 +591,13 @@ def duration_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
                 left_en.remove(e)
                 left_fr.remove(f)
                 break
+    return left_en, left_fr
+
+
+def duration_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
+    """Durations: "23 years" ~ "23 mois", "in one day" ~ "en une semaine", "for half a year"
+    ~ "pour un an" (lengths differ)."""
+    left_en, left_fr = _unpaired_durations(en, fr)
     out = []
     for e in list(left_en):  # one count, another unit: "23 years" → "23 mois"
         value = _duration_value(e, "en")
@@ -537,8 +607,13 @@ def duration_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
                 left_en.remove(e)
                 left_fr.remove(f)
                 break
-    if len(left_en) == 1 and len(left_fr) == 1 and left_en[0].unit != left_fr[0].unit:
-        out.append(Difference("duration", (left_en[0],), (left_fr[0],), Severity.MEDIUM, 0.65))
+    if len(left_en) == 1 and len(left_fr) == 1:
+        e, f = left_en[0], left_fr[0]
+        # the same unit with other counts is the number check's ("23 years" / "25 ans"),
+        # unless a count is a word the number check does not read ("half a year", "un an")
+        worded = not (e.text[0].isdigit() and f.text[0].isdigit())
+        if e.unit != f.unit or (worded and _days(e, "en") and _days(f, "fr")):
+            out.append(Difference("duration", (e,), (f,), Severity.MEDIUM, 0.65))
     return out
 
 
@@ -616,6 +691,254 @@ def _days(mark: Mark, lang: str) -> float | None:
     return None if value is None else value * _UNIT_DAYS[mark.unit]
 
 
+# -- scales: how often, how many ---------------------------------------------------------------
+
+#: How far apart two steps of a scale must be to say different things ("usually" ~ "souvent").
+SCALE_GAP = 2
+
+
+def scale_marks(sentence: Sentence, lang: str) -> list[Mark]:
+    """Words of `scales.tsv` that are not negated: kind = the scale, unit = the step."""
+    hits = read_lexicon(SCALES, "scale").find(sentence.text, lang)
+    found = {
+        (h.start, h.entry["scale"]): _mark(sentence.index, h, h.entry["scale"], h.entry["level"])
+        for h in hits
+        if not h.negated
+    }
+    return list(found.values())
+
+
+def scale_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
+    """A step of a scale on one side, only steps far from it on the other: "almost always" →
+    "parfois" (how often: medium when each side says one step), "some acres" → "de
+    nombreuses vergées" (how many: vague words, a note)."""
+    out = []
+    for scale in ("frequency", "quantity"):
+        e = [m for m in en if m.kind == scale]
+        f = [m for m in fr if m.kind == scale]
+        e_steps, f_steps = {int(m.unit) for m in e}, {int(m.unit) for m in f}
+        if not e or not f or e_steps & f_steps:
+            continue
+        if min(abs(a - b) for a in e_steps for b in f_steps) < SCALE_GAP:
+            continue
+        one_each = len(e_steps) == 1 and len(f_steps) == 1
+        severity = Severity.MEDIUM if scale == "frequency" and one_each else Severity.LOW
+        out.append(Difference(scale, tuple(e), tuple(f), severity, 0.6))
+    return out
+
+
+# -- time units left loose: "at the end of the year" → "à la fin du mois" ----------------------
+
+_UNIT_WORDS = {
+    "en": {
+        "hour": "hour",
+        "hours": "hour",
+        "hourly": "hour",
+        "day": "day",
+        "days": "day",
+        "daily": "day",
+        "night": "night",
+        "nights": "night",
+        "nightly": "night",
+        "evening": "night",
+        "evenings": "night",
+        "morning": "morning",
+        "mornings": "morning",
+        "week": "week",
+        "weeks": "week",
+        "weekly": "week",
+        "fortnight": "fortnight",
+        "month": "month",
+        "months": "month",
+        "monthly": "month",
+        "year": "year",
+        "years": "year",
+        "yearly": "year",
+        "annual": "year",
+        "annually": "year",
+        "decade": "decade",
+        "decades": "decade",
+        "century": "century",
+        "centuries": "century",
+    },
+    "fr": {
+        "heure": "hour",
+        "heures": "hour",
+        "jour": "day",
+        "jours": "day",
+        "journée": "day",
+        "journées": "day",
+        "quotidien": "day",
+        "quotidienne": "day",
+        "quotidiens": "day",
+        "quotidiennes": "day",
+        "quotidiennement": "day",
+        "nuit": "night",
+        "nuits": "night",
+        "soir": "night",
+        "soirs": "night",
+        "soirée": "night",
+        "soirées": "night",
+        "matin": "morning",
+        "matins": "morning",
+        "matinée": "morning",
+        "matinées": "morning",
+        "semaine": "week",
+        "semaines": "week",
+        "hebdomadaire": "week",
+        "hebdomadaires": "week",
+        "mois": "month",
+        "mensuel": "month",
+        "mensuelle": "month",
+        "mensuels": "month",
+        "mensuelles": "month",
+        "an": "year",
+        "ans": "year",
+        "année": "year",
+        "années": "year",
+        "annuel": "year",
+        "annuelle": "year",
+        "annuels": "year",
+        "annuelles": "year",
+        "annuellement": "year",
+        "décennie": "decade",
+        "décennies": "decade",
+        "siècle": "century",
+        "siècles": "century",
+    },
+}
+_UNIT_RE = {
+    lang: re.compile(
+        r"(?<![\w’'-])(?P<u>" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w-])",
+        re.I,
+    )
+    for lang, words in _UNIT_WORDS.items()
+}
+#: Unit words that name no time frame: "the agenda" (l'ordre du jour), "up to date", "early"
+#: (de bonne heure), "at present" (à l'heure actuelle), "day and night".
+_NOT_A_FRAME = {
+    "en": re.compile(
+        r"(?i:these\s+days|the\s+other\s+day|one\s+day|day\s+and\s+night|night\s+and\s+day"
+        r"|day-to-day|day\s+to\s+day|good\s+(?:morning|evening|night|day)|all\s+day\s+long"
+        r"|over\s+the\s+years|for\s+years|in\s+recent\s+years|years\s+ago|old)"
+    ),
+    "fr": re.compile(
+        r"(?i:ordre\s+du\s+jour|à\s+jour|de\s+nos\s+jours|au\s+jour\s+le\s+jour|un\s+jour"
+        r"|jour\s+et\s+nuit|nuit\s+et\s+jour|bonne\s+heure|à\s+l['’]heure|tout\s+à\s+l['’]heure"
+        r"|heure\s+actuelle|au\s+quotidien|vie\s+quotidienne|quotidien\s+(?:russe|national)"
+        r"|au\s+fil\s+des\s+ans|depuis\s+des\s+années|ces\s+dernières\s+années|il\s+y\s+a"
+        r"|âgée?s?\s+de|bonsoir|bonjour|à\s+ce\s+jour|ce\s+jour\s+même)"
+    ),
+}
+#: Units a translator may use for one another ("the first half of the year" = "le premier
+#: semestre"; "tonight" = "ce soir"; "a decade" = "dix ans").
+_NEAR_UNITS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("night", "day"),
+        ("morning", "day"),
+        ("fortnight", "week"),
+        ("fortnight", "day"),
+        ("decade", "year"),
+        ("century", "year"),
+        ("week", "day"),
+    )
+)
+
+
+def loose_units(sentence: Sentence, lang: str, taken: Sequence[Mark]) -> list[Mark]:
+    """Time-unit words of a sentence that no rate, period, duration or phrase of the lexicons
+    has read, nor a name ("Victory Day", "New Year") or an idiom ("l'ordre du jour")."""
+    text = sentence.text
+    if not _UNIT_RE[lang].search(text):
+        return []
+    skip = [(m.start(), m.end()) for m in _NOT_A_FRAME[lang].finditer(text)]
+    skip += [(m.start, m.end) for m in taken if m.sentence == sentence.index]
+    out = []
+    for m in _UNIT_RE[lang].finditer(text):
+        word = m["u"]
+        if word[0].isupper() and m.start() > 0:
+            continue  # a name: Victory Day, le Jour de la Victoire
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in skip):
+            continue
+        unit = _UNIT_WORDS[lang][word.casefold()]
+        out.append(Mark(sentence.index, m.start(), m.end(), word, "unit", unit))
+    return out
+
+
+def unit_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
+    """The English names one unit of time, the French another, and neither names the other's
+    (nor a unit a translator uses for it): a note."""
+    e_units, f_units = {m.unit for m in en}, {m.unit for m in fr}
+    e_only = [m for m in en if m.unit not in f_units]
+    f_only = [m for m in fr if m.unit not in e_units]
+    if not e_only or not f_only:
+        return []
+    if all(any(frozenset({e.unit, f.unit}) in _NEAR_UNITS for f in f_only) for e in e_only):
+        return []
+    return [Difference("unit", tuple(e_only), tuple(f_only), Severity.LOW, 0.45)]
+
+
+# -- spans of years: "in 2014-2016" → "en 2016" -------------------------------------------------
+
+_YEAR_JOIN = {
+    "en": re.compile(r"^\s*(?:-|–|—|to|through|till|until|and)\s*$", re.I),
+    "fr": re.compile(r"^\s*(?:-|–|—|à|au|jusqu['’]à|jusqu['’]en|et)\s*$", re.I),
+}
+
+
+def year_spans(sentence: Sentence, lang: str) -> tuple[list[Mark], list[Mark]]:
+    """Spans of years ("2014–2016", "from 2012 to 2016", "de 2012 à 2016") and lone years."""
+    text = sentence.text
+    if not re.search(r"\d{4}", text):
+        return [], []
+    quantities = sorted(extract_quantities(text, lang), key=lambda q: q.start)
+    spans, lone = [], []
+    years = [q for q in quantities if q.kind is K.YEAR]
+    joined: set[int] = set()
+    for a, b in pairwise(years):
+        if _YEAR_JOIN[lang].match(text[a.end : b.start]) and a.value < b.value:
+            unit = f"{int(a.value)}-{int(b.value)}"  # type: ignore[arg-type]
+            spans.append(
+                Mark(sentence.index, a.start, b.end, text[a.start : b.end], "period", unit)
+            )
+            joined |= {a.start, b.start}
+    for q in quantities:
+        if q.kind is K.RANGE and q.range_of is K.YEAR:
+            low, high = q.value  # type: ignore[misc]
+            spans.append(
+                Mark(sentence.index, q.start, q.end, q.raw, "period", f"{int(low)}-{int(high)}")
+            )
+    lone = [
+        Mark(sentence.index, q.start, q.end, q.raw, "period", str(int(q.value)))  # type: ignore[arg-type]
+        for q in years
+        if q.start not in joined
+    ]
+    return spans, lone
+
+
+def year_span_differences(en_s: Sequence[Sentence], fr_s: Sequence[Sentence]) -> list[Difference]:
+    """A span of years on one side told as one of its end years on the other."""
+    en = [year_spans(s, "en") for s in en_s]
+    fr = [year_spans(s, "fr") for s in fr_s]
+    en_spans, en_lone = [m for x in en for m in x[0]], [m for x in en for m in x[1]]
+    fr_spans, fr_lone = [m for x in fr for m in x[0]], [m for x in fr for m in x[1]]
+    out = []
+    for spans, other_spans, other_lone, english in (
+        (en_spans, fr_spans, fr_lone, True),
+        (fr_spans, en_spans, en_lone, False),
+    ):
+        other_units = {m.unit for m in other_spans}
+        for span in spans:
+            ends = set(span.unit.split("-"))
+            told = tuple(m for m in other_lone if m.unit in ends)
+            if span.unit in other_units or not told or len({m.unit for m in told}) == 2:
+                continue
+            en_m, fr_m = ((span,), told) if english else (told, (span,))
+            out.append(Difference("period", en_m, fr_m, Severity.MEDIUM, 0.7))
+    return out
+
+
 # -- the check ------------------------------------------------------------------------------
 
 _KIND_WORDS = {
@@ -625,7 +948,14 @@ _KIND_WORDS = {
     "compare": "what the figure is compared with",
     "phase": "which part of the period",
     "duration": "how long",
+    "unit": "the unit of time",
+    "frequency": "how often",
+    "quantity": "how many",
 }
+
+
+#: Differences of time frame that already say which unit changed.
+_FRAME_KINDS = frozenset({"rate", "period", "compare", "duration", "lost_rate", "span"})
 
 
 class QualifierCheck:
@@ -656,13 +986,22 @@ class QualifierCheck:
                 [m for s in fr_s for m in unattached_bounds(s, "fr", fr_figures[s.index])],
             )
             differences += month_span_differences(en_s, fr_s)
-            differences += frame_differences(
-                [m for s in en_s for m in time_marks(s, "en")],
-                [m for s in fr_s for m in time_marks(s, "fr")],
-            )
-            differences += duration_differences(
-                [m for s in en_s for m in durations(s, "en")],
-                [m for s in fr_s for m in durations(s, "fr")],
+            differences += year_span_differences(en_s, fr_s)
+            en_frames = [m for s in en_s for m in time_marks(s, "en")]
+            fr_frames = [m for s in fr_s for m in time_marks(s, "fr")]
+            differences += frame_differences(en_frames, fr_frames)
+            en_durations = [m for s in en_s for m in durations(s, "en")]
+            fr_durations = [m for s in fr_s for m in durations(s, "fr")]
+            differences += duration_differences(en_durations, fr_durations)
+            told_alike = same_durations(en_durations, fr_durations)
+            if not any(d.kind in _FRAME_KINDS for d in differences):
+                differences += unit_differences(
+                    [m for s in en_s for m in loose_units(s, "en", en_frames + told_alike)],
+                    [m for s in fr_s for m in loose_units(s, "fr", fr_frames + told_alike)],
+                )
+            differences += scale_differences(
+                [m for s in en_s for m in scale_marks(s, "en")],
+                [m for s in fr_s for m in scale_marks(s, "fr")],
             )
             findings += [self._finding(data, bead, d) for d in differences]
         return findings

@@ -81,7 +81,7 @@ _CHAPTER_ROMAN = re.compile(
 _COLLECTIVE = {
     "fr": re.compile(
         r"(?<![\w-])(?i:une|la|sa|leur)\s+(?P<w>(?i:dizaine|douzaine|quinzaine|vingtaine|trentaine"
-        r"|quarantaine|cinquantaine|soixantaine|centaine))(?![\w-])(?P<k>\s+de\s+mille(?![\w-]))?"
+        r"|quarantaine|cinquantaine|soixantaine|quatre-vingtaine|centaine))(?![\w-])(?P<k>\s+de\s+mille(?![\w-]))?"
         r"|(?<![\w-])(?i:un)\s+(?P<m>(?i:millier))(?![\w-])"
     ),
     "en": re.compile(r"(?<![\w-])(?i:a)\s+(?P<w>(?i:dozen|score))(?![\w-])"),
@@ -95,6 +95,7 @@ _COLLECTIVE_VALUES = {
     "quarantaine": 40,
     "cinquantaine": 50,
     "soixantaine": 60,
+    "quatre-vingtaine": 80,
     "centaine": 100,
     "millier": 1000,
     "dozen": 12,
@@ -161,6 +162,9 @@ _PHRASES: dict[str, list[tuple[re.Pattern[str], QuantityKind, object, str | None
         (re.compile(r"(?<![\w-])(?i:half\s+a\s+dozen)(?![\w-])"), K.INTEGER, 6.0, None),
         (re.compile(r"(?<![\w-])(?i:half\s+an\s+hour)(?![\w-])"), K.DECIMAL, 0.5, "h"),
         (re.compile(r"(?<![\w-])(?i:half\s+a\s+century)(?![\w-])"), K.INTEGER, 50.0, "year"),
+        (re.compile(r"(?<![\w-])(?i:half\s+a\s+year)(?![\w-])"), K.DECIMAL, 0.5, "year"),
+        (re.compile(r"(?<![\w-])(?i:half\s+a\s+million)(?![\w-])"), K.INTEGER, 5e5, None),
+        (re.compile(r"(?<![\w-])(?i:half\s+a\s+billion)(?![\w-])"), K.INTEGER, 5e8, None),
         (
             re.compile(
                 r"\b(?i:at|by|until|till|before|after|from|to|around|about)\s+"
@@ -185,6 +189,8 @@ _PHRASES: dict[str, list[tuple[re.Pattern[str], QuantityKind, object, str | None
         (re.compile(r"(?<![\w-])(?i:demi-douzaine)(?![\w-])"), K.INTEGER, 6.0, None),
         (re.compile(r"(?<![\w-])(?i:demi-heure)(?![\w-])"), K.DECIMAL, 0.5, "h"),
         (re.compile(r"(?<![\w-])(?i:demi-si[èe]cle)(?![\w-])"), K.INTEGER, 50.0, "year"),
+        (re.compile(r"(?<![\w-])(?i:demi-million)(?![\w-])"), K.INTEGER, 5e5, None),
+        (re.compile(r"(?<![\w-])(?i:demi-milliard)(?![\w-])"), K.INTEGER, 5e8, None),
         (
             re.compile(
                 r"(?:\b(?i:à|vers|avant|après|dès|de)|(?i:jusqu['’]à))\s+(?P<q>(?i:midi))(?![\w-])"
