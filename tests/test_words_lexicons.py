@@ -291,3 +291,37 @@ def test_false_friends_of_everyday_lists_each_kind_on_a_real_sentence() -> None:
         "In addition to wage arrears, medicine is another sensitive issue.",
     )
     assert finding.severity == Severity.LOW and finding.details["lexicon_kind"] == "partial"
+
+
+def test_homonym_senses_of_official_texts_with_and_without_a_cue() -> None:
+    # kremlin.ru: "to further strengthen trade ties" — a cue word selects the sense
+    (finding,) = wording(
+        "Nous entendons renforcer encore nos cravates commerciales.",
+        "We intend to further strengthen our trade ties.",
+    )
+    assert finding.details["reason"] == "wrong_sense" and finding.severity == Severity.MEDIUM
+    assert finding.details["fr_word"]["text"] == "cravates"
+    # the right rendering clears it; so does a word of the other sense ("wore a tie")
+    assert (
+        wording(
+            "Nous entendons renforcer encore nos liens commerciaux.",
+            "We intend to further strengthen our trade ties.",
+        )
+        == []
+    )
+    assert (
+        wording(
+            "Il portait une cravate pour renforcer les relations commerciales.",
+            "He wore a tie to strengthen trade ties.",
+        )
+        == []
+    )
+    # an entry without a cue: "breakthrough" is never a "brèche" (a breach)
+    (finding,) = wording("C’est une véritable brèche.", "This is a real breakthrough.")
+    assert finding.details["fr_word"]["text"] == "brèche"
+    # kind weak is low: works of art rendered as construction works
+    (finding,) = wording(
+        "L’exposition présente des travaux originaux de jeunes artistes.",
+        "The exhibition presents original works by young artists.",
+    )
+    assert finding.severity == Severity.LOW

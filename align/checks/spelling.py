@@ -147,7 +147,10 @@ def accent_twin(word: str) -> str | None:
 
 
 def _common_compound(word: str) -> bool:
-    """A known prefix glued to a common word ("hydro" + "techniques")."""
+    """A known prefix glued to a common word ("hydro" + "techniques"), or an adverb of a
+    known adjective ("indiscrètement")."""
+    if word.endswith("ment") and len(word) > 7 and zipf(word[: -len("ment")], "fr") >= 2.0:
+        return True
     return any(
         word.startswith(prefix)
         and len(word) - len(prefix) >= 4
