@@ -163,6 +163,18 @@ AXES = [
         "C’est un travail qui exige du talent et une connaissance superficielle de son sujet.",
     ),
     (
+        "burden",
+        "Therefore, it would not be right to simplify procedures here.",
+        "Il ne serait donc pas juste de simplifier les procédures dans ce domaine.",
+        "Il ne serait donc pas juste de compliquer les procédures dans ce domaine.",
+    ),
+    (
+        "rank",
+        "This is the first time I hear about a meeting with Mr Ivanishvili.",
+        "C’est la première fois que j’entends parler d’une rencontre avec M. Ivanichvili.",
+        "C’est la dernière fois que j’entends parler d’une rencontre avec M. Ivanichvili.",
+    ),
+    (
         "pushpull",  # TransRead (Vingt mille lieues sous les mers), a gold bead
         "Long horizontal pistons groaned and pushed the tie rods of the drive shaft.",
         "Les longs pistons horizontaux gémirent et poussèrent les bielles de l'arbre.",
@@ -230,7 +242,7 @@ def test_inflections_are_read_through_lemmas() -> None:
     [
         # a negated direction word counts for neither direction
         ("Le chômage ne baisse plus.", "Unemployment is no longer rising."),
-        ("Les prix n’ont pas augmenté.", "Prices did not fall."),
+        ("Les prix n’ont pas baissé, ils ont augmenté.", "Prices did not fall, they rose."),
         # "ne … plus" is a negation, not "more"
         (
             "Nous ne pouvons plus attendre, le déficit se réduit.",
@@ -434,3 +446,17 @@ def test_weak_words_make_a_note() -> None:
     assert check("La peine qu’on avait faite à Swann depuis son mariage.", en) == []
     [finding] = check("La peine qu’on avait faite à Swann avant son mariage.", en)
     assert (finding.details["axis"], finding.severity) == ("time", "low")
+
+
+def test_a_negated_word_against_a_negated_opposite_is_a_flip() -> None:
+    # kremlin-tune2: "without any loss in quality" → "sans aucun gain de qualité"
+    en = "The Transport Ministry could perform the same functions without any loss in quality."
+    assert check("Le ministère des Transports pourrait assurer les mêmes fonctions sans "
+                 "aucune perte de qualité.", en) == []  # fmt: skip
+    [finding] = check(
+        "Le ministère des Transports pourrait assurer les mêmes fonctions sans aucun gain de "
+        "qualité.",
+        en,
+    )
+    assert finding.details["negated"] and finding.message.startswith("Under a negation")
+    assert check("Les prix n’ont pas augmenté.", "Prices did not fall.")

@@ -85,7 +85,27 @@ QUALIFIERS = [
         "L’an dernier, les tarifs devaient augmenter de 8,7 % en moyenne.",
         "L’an dernier, les tarifs devaient augmenter de 8,7 % au maximum.",
     ),
+    (
+        "all",  # kremlin-tune2 (real kremlin.ru English)
+        "We do not represent individual countries, but rather the sum total of all 162 "
+        "countries members of the BIE.",
+        "Nous ne représentons pas des pays en particulier, mais l’ensemble des 162 pays membres "
+        "du BIE.",
+        "Nous ne représentons pas des pays en particulier, mais la plupart des 162 pays membres "
+        "du BIE.",
+    ),
+    (
+        "each",  # kremlin-tune2 (real kremlin.ru English)
+        "These prizes, each of which will be worth 2.5 million rubles, will be awarded for "
+        "original works for children.",
+        "Ces prix, d’une valeur de 2,5 millions de roubles chacun, récompenseront des œuvres "
+        "originales destinées aux enfants.",
+        "Ces prix, d’une valeur de 2,5 millions de roubles au total, récompenseront des œuvres "
+        "originales destinées aux enfants.",
+    ),
 ]
+#: Kinds met on the French side of the cases above (the altered French says them).
+FRENCH_SIDE = {"most": "all", "total": "each"}
 
 
 @pytest.mark.parametrize(("kind", "en", "faithful", "altered"), QUALIFIERS)
@@ -96,9 +116,17 @@ def test_each_qualifier_kind(kind: str, en: str, faithful: str, altered: str) ->
     assert kind in {w["kind"] for w in found[0].details["en_words"]}
 
 
+@pytest.mark.parametrize(("kind", "case"), FRENCH_SIDE.items())
+def test_french_side_kinds(kind: str, case: str) -> None:
+    [(_, en, _, altered)] = [q for q in QUALIFIERS if q[0] == case]
+    [finding] = check(altered, en)
+    assert (finding.details["kind"], finding.severity) == ("qualifier", "medium")
+    assert kind in {w["kind"] for w in finding.details["fr_words"]}
+
+
 def test_every_qualifier_kind_is_tested() -> None:
     kinds = {e["kind"] for e in read_lexicon("qualifiers.tsv", "kind").entries if not e.blocker}
-    assert kinds == {kind for kind, *_ in QUALIFIERS}
+    assert kinds == {kind for kind, *_ in QUALIFIERS} | set(FRENCH_SIDE)
 
 
 def test_changed_qualifier_message_and_severity() -> None:
@@ -338,6 +366,13 @@ SCALES = [
         "These questions are almost always the same, except for some details.",
         "Ces questions sont presque toujours les mêmes, à quelques détails près.",
         "Ces questions sont parfois les mêmes, à quelques détails près.",
+        "medium",
+    ),
+    (
+        "degree",
+        "They have gone up slightly and are at 12% currently.",
+        "Ils ont légèrement augmenté et s’établissent actuellement à 12 %.",
+        "Ils ont fortement augmenté et s’établissent actuellement à 12 %.",
         "medium",
     ),
     (

@@ -95,6 +95,7 @@ class Polar:
     negated: bool
     weak: bool = False  # a bare "more" / "plus" / "less" / "moins", or a word of many senses
     state: bool = False  # a level or position (high, élevé), not a movement (rise, baisser)
+    amount: bool = False  # a bare "more" / "less", read on the up/down axis
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -170,6 +171,7 @@ def polar_words(sentence: Sentence, lang: str) -> list[Polar]:
                     word.negated,
                     weak=True,
                     state=word.state,
+                    amount=True,
                 )
             out.append(word)
         i += 1
@@ -278,6 +280,7 @@ class Flip:
     evidence: str  # link | bead | count
     severity: Severity
     confidence: float
+    negated: bool = False  # both sides' words are under a negation ("without any loss")
 
 
 def _overlaps(a: tuple[int, int], start: int, end: int) -> bool:
@@ -348,11 +351,22 @@ def _saying(words: Sequence[Polar], axis: str, sign: int) -> int:
 
 
 def bead_flips(en: Sequence[Polar], fr: Sequence[Polar]) -> list[Flip]:
-    """Per axis, affirmative direction words of the English against those of the French."""
+    """Per axis, affirmative direction words of the English against those of the French, and
+    negated ones against negated ones ("without any loss" → "sans aucun gain")."""
+    return [
+        flip
+        for negated in (False, True)
+        for flip in _counted_flips(
+            [w for w in en if w.negated == negated], [w for w in fr if w.negated == negated]
+        )
+    ]
+
+
+def _counted_flips(en: Sequence[Polar], fr: Sequence[Polar]) -> list[Flip]:
     flips = []
     for axis in sorted({w.axis for w in en} & {w.axis for w in fr}):
-        en_words = [w for w in en if w.axis == axis and not w.negated]
-        fr_words = [w for w in fr if w.axis == axis and not w.negated]
+        en_words = [w for w in en if w.axis == axis]
+        fr_words = [w for w in fr if w.axis == axis]
         e = Counter(w.sign for w in en_words)
         f = Counter(w.sign for w in fr_words)
         for sign in (1, -1):
@@ -366,7 +380,10 @@ def bead_flips(en: Sequence[Polar], fr: Sequence[Polar]) -> list[Flip]:
                 evidence, confidence = "bead", 0.55 if weak else 0.7
             else:
                 severity, evidence, confidence = Severity.LOW, "count", 0.45
-            flips.append(Flip(axis, sign, said_en, said_fr, evidence, severity, confidence))
+            negated = said_en[0].negated
+            flips.append(
+                Flip(axis, sign, said_en, said_fr, evidence, severity, confidence, negated)
+            )
     return flips
 
 
@@ -409,10 +426,10 @@ class DirectionCheck:
         links: Sequence[WordLink],
         places: tuple[Places, Places] = ({}, {}),
     ) -> list[Flip]:
-        by_bead = {(f.axis, f.en_sign): f for f in bead_flips(en, fr)}
-        flips: dict[tuple[str, int], Flip] = {}
+        by_bead = {(f.axis, f.en_sign, f.negated): f for f in bead_flips(en, fr)}
+        flips: dict[tuple[str, int, bool], Flip] = {}
         for flip in linked_flips(en, fr, links, places) if links else []:
-            key = (flip.axis, flip.en_sign)
+            key = (flip.axis, flip.en_sign, False)
             agreed = by_bead.get(key)
             if (
                 agreed is not None
@@ -435,12 +452,17 @@ class DirectionCheck:
         self, data: CheckInput, bead: Bead, flip: Flip, en: list[Polar], fr: list[Polar]
     ) -> Finding:
         plus, minus = AXIS_WORDS.get(flip.axis, ("one way", "the other way"))
-        if all(w.weak for w in (*flip.en, *flip.fr)):
+        if all(w.amount for w in (*flip.en, *flip.fr)):
             plus, minus = "more", "less"
         en_says, fr_says = (plus, minus) if flip.en_sign > 0 else (minus, plus)
         en_words = ", ".join(f"“{w.text}”" for w in flip.en)
         fr_words = ", ".join(f"“{w.text}”" for w in flip.fr)
         message = f"English says {en_says} ({en_words}); the French says {fr_says} ({fr_words})"
+        if flip.negated:
+            message = (
+                f"Under a negation, English says {en_says} ({en_words}); the French says "
+                f"{fr_says} ({fr_words})"
+            )
         fr_text = " ".join(s.text for s in data.fr if s.index in bead.fr)
         en_text = " ".join(s.text for s in data.en if s.index in bead.en)
         return Finding(
@@ -456,6 +478,7 @@ class DirectionCheck:
                 "english_direction": en_says,
                 "french_direction": fr_says,
                 "evidence": flip.evidence,
+                "negated": flip.negated,
                 "en_words": [w.to_json() for w in flip.en],
                 "fr_words": [w.to_json() for w in flip.fr],
                 "en_direction_words": [w.to_json() for w in en],

@@ -51,6 +51,10 @@ GROUP = {
     "barely": "barely",
     "exactly": "exactly",
     "average": "average",
+    "all": "all",
+    "most": "most",
+    "each": "each",
+    "total": "total",
 }
 GROUP_WORDS = {
     "about": "about / nearly",
@@ -60,6 +64,26 @@ GROUP_WORDS = {
     "barely": "barely / just",
     "exactly": "exactly",
     "average": "on average",
+    "all": "all of",
+    "most": "most of",
+    "each": "each",
+    "total": "in total",
+}
+#: What each group says of its figure: a bound or estimate of it, how much of a whole it is,
+#: how it is counted. Groups are compared within their family: "almost 16 billion … each" and
+#: "au moins 16 milliards … chacune" differ in the bound, agree on the count.
+FAMILY = {
+    "about": "bound",
+    "more": "bound",
+    "less": "bound",
+    "only": "bound",
+    "barely": "bound",
+    "exactly": "bound",
+    "average": "bound",
+    "all": "part",
+    "most": "part",
+    "each": "count",
+    "total": "count",
 }
 #: Groups that say nearly the same: "barely 3 percent" is only 3 percent.
 COMPATIBLE = frozenset({frozenset({"barely", "only"})})
@@ -158,12 +182,15 @@ def _before(text: str, mark: Mark, q: Quantity) -> bool:
 
 
 def _after(text: str, mark: Mark, q: Quantity) -> bool:
+    """The mark follows the figure closely: two words between ("17 ans environ"), four for a
+    count that closes the phrase ("1,200 megawatts per year each")."""
     gap = text[q.end : mark.start]
+    reach = 4 if FAMILY.get(mark.unit) == "count" else 2
     return (
         mark.start >= q.end
         and not _CLAUSE_BREAK.search(gap)
         and "," not in gap
-        and len(_WORD.findall(gap)) <= 2
+        and len(_WORD.findall(gap)) <= reach
     )
 
 
@@ -189,7 +216,9 @@ def figures(sentence: Sentence, lang: str) -> list[Figure]:
                     vague = True
                     continue  # "over 10 years": the time it took, not a bound
                 if (position == "before" and _before(text, mark, q)) or (
-                    position == "after" and _after(text, mark, q)
+                    position == "after"
+                    and _after(text, mark, q)
+                    and not any(q.end <= o.start < mark.start for o in quantities)
                 ):
                     attached.append(mark)
             if lang == "fr" and _FR_ONLY.search(text[max(0, q.start - 80) : q.start]):
@@ -199,10 +228,15 @@ def figures(sentence: Sentence, lang: str) -> list[Figure]:
                 # "une quarantaine", "a dozen or so": the extractor's reading
                 attached.append(Mark(sentence.index, q.start, q.end, q.raw, "approx", "about"))
         if q.kind in (K.YEAR, K.DATE) or (q.kind is K.RANGE and q.range_of is K.DATE):
-            attached += [m for m in frames if _frames_year(text, m, q)]
+            spanned = bool(_SPAN_AFTER.match(text, q.end))  # "from 2012 to 2016": a span
+            attached += [
+                m for m in frames if _frames_year(text, m, q) and not (m.unit == "from" and spanned)
+            ]
         found.append(Figure(sentence.index, q, tuple(attached), vague))
     return _joined(text, found)
 
+
+_SPAN_AFTER = re.compile(r"\s*(?:-|–|—|to\b|through\b|till\b|until\b|à\b|au\b|jusqu)", re.I)
 
 #: Figures told together share their qualifiers: "only two or three" = "deux ou trois seulement".
 _JOINED = re.compile(r"^\s*(?:or|ou|to|à|and|et|-|–|—)\s*$", re.I)
@@ -243,7 +277,9 @@ def _frames_year(text: str, mark: Mark, q: Quantity) -> bool:
     if mark.end > q.start:
         return False
     gap = text[mark.end : q.start]
-    if mark.kind == "deadline" and any(c.isdigit() for c in gap):
+    if mark.kind == "deadline" and (
+        any(c.isdigit() or c in ",–—" for c in gap) or len(_WORD.findall(gap)) > 3
+    ):
         return False  # "grew by 12 percent in 2024": "by" is the amount's
     return len(gap) <= 30 and not _CLAUSE_BREAK.search(gap) and len(_WORD.findall(gap)) <= 5
 
@@ -503,25 +539,30 @@ def figure_differences(en: list[Figure], fr: list[Figure]) -> list[Difference]:
     out = []
     for e, f in _pair_figures(en, fr):
         figure = (e.quantity.raw, f.quantity.raw)
-        eg, fg = e.groups, f.groups
-        e_q = tuple(m for m in e.marks if m.kind in GROUP)
-        f_q = tuple(m for m in f.marks if m.kind in GROUP)
-        if eg and fg and not (eg & fg) and not _compatible(eg, fg):
-            out.append(Difference("qualifier", e_q, f_q, Severity.MEDIUM, 0.8, figure))
-        elif eg and fg:
-            pass
-        elif e.vague or f.vague:
-            pass  # "in over five years" / "en plus de cinq ans": a bound or a span
-        elif eg and not fg:
-            out.append(Difference("lost_qualifier", e_q, (), Severity.LOW, 0.5, figure))
-        elif fg and not eg:
-            out.append(Difference("added_qualifier", (), f_q, Severity.LOW, 0.45, figure))
-        for kind, severity in (("phase", Severity.MEDIUM), ("deadline", Severity.LOW)):
-            ek, fk = e.of_kind(kind), f.of_kind(kind)
-            if kind == "phase" and ek and fk and not ({m.unit for m in ek} & {m.unit for m in fk}):
-                out.append(Difference("phase", ek, fk, severity, 0.75, figure))
-            elif kind == "deadline" and ek and not fk and not f.of_kind("phase"):
-                out.append(Difference("deadline", ek, (), severity, 0.5, figure))
+        for family in dict.fromkeys(FAMILY.values()):
+            e_q = tuple(m for m in e.marks if FAMILY.get(m.unit) == family and m.kind in GROUP)
+            f_q = tuple(m for m in f.marks if FAMILY.get(m.unit) == family and m.kind in GROUP)
+            eg, fg = frozenset(m.unit for m in e_q), frozenset(m.unit for m in f_q)
+            if eg and fg and not (eg & fg) and not _compatible(eg, fg):
+                out.append(Difference("qualifier", e_q, f_q, Severity.MEDIUM, 0.8, figure))
+            elif eg and fg:
+                pass
+            elif e.vague or f.vague:
+                pass  # "in over five years" / "en plus de cinq ans": a bound or a span
+            elif eg and not fg:
+                out.append(Difference("lost_qualifier", e_q, (), Severity.LOW, 0.5, figure))
+            elif fg and not eg:
+                out.append(Difference("added_qualifier", (), f_q, Severity.LOW, 0.45, figure))
+        ek, fk = e.of_kind("phase"), f.of_kind("phase")
+        if ek and fk and not ({m.unit for m in ek} & {m.unit for m in fk}):
+            out.append(Difference("phase", ek, fk, Severity.MEDIUM, 0.75, figure))
+        ek, fk = e.of_kind("deadline"), f.of_kind("deadline")
+        if ek and fk and not ({m.unit for m in ek} & {m.unit for m in fk}):
+            out.append(Difference("deadline", ek, fk, Severity.MEDIUM, 0.7, figure))
+        elif ek and not fk and not f.of_kind("phase"):
+            out.append(Difference("deadline", ek, (), Severity.LOW, 0.5, figure))
+        elif fk and not ek and not e.of_kind("phase"):
+            out.append(Difference("deadline", (), fk, Severity.LOW, 0.45, figure))
     return out
 
 
@@ -567,6 +608,8 @@ def frame_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
             out.append(Difference(kind, tuple(e_only), tuple(f_only), Severity.MEDIUM, 0.75))
         elif kind == "rate" and e_only and not f:
             out.append(Difference("lost_rate", tuple(e_only), (), Severity.LOW, 0.5))
+        elif kind == "rate" and f_only and not e:
+            out.append(Difference("added_rate", (), tuple(f_only), Severity.LOW, 0.45))
     return out
 
 
@@ -693,8 +736,10 @@ def _days(mark: Mark, lang: str) -> float | None:
 
 # -- scales: how often, how many ---------------------------------------------------------------
 
-#: How far apart two steps of a scale must be to say different things ("usually" ~ "souvent").
-SCALE_GAP = 2
+#: How far apart two steps of a scale must be to be reported, and to be more than a note.
+#: How often is precise ("souvent" for "often"), how many is vague ("quelques" for "several").
+SCALE_GAP = {"frequency": 1, "degree": 2, "quantity": 2}
+SCALE_GAP_MEDIUM = {"frequency": 2, "degree": 2}
 
 
 def scale_marks(sentence: Sentence, lang: str) -> list[Mark]:
@@ -713,17 +758,20 @@ def scale_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
     "parfois" (how often: medium when each side says one step), "some acres" → "de
     nombreuses vergées" (how many: vague words, a note)."""
     out = []
-    for scale in ("frequency", "quantity"):
+    for scale, gap in SCALE_GAP.items():
         e = [m for m in en if m.kind == scale]
         f = [m for m in fr if m.kind == scale]
-        e_steps, f_steps = {int(m.unit) for m in e}, {int(m.unit) for m in f}
+        e_steps, f_steps = {float(m.unit) for m in e}, {float(m.unit) for m in f}
         if not e or not f or e_steps & f_steps:
             continue
-        if min(abs(a - b) for a in e_steps for b in f_steps) < SCALE_GAP:
+        apart = min(abs(a - b) for a in e_steps for b in f_steps)
+        if apart < gap:
             continue
         one_each = len(e_steps) == 1 and len(f_steps) == 1
-        severity = Severity.MEDIUM if scale == "frequency" and one_each else Severity.LOW
-        out.append(Difference(scale, tuple(e), tuple(f), severity, 0.6))
+        medium = one_each and apart >= SCALE_GAP_MEDIUM.get(scale, 99)
+        out.append(
+            Difference(scale, tuple(e), tuple(f), Severity.MEDIUM if medium else Severity.LOW, 0.6)
+        )
     return out
 
 
@@ -819,15 +867,13 @@ _UNIT_RE = {
 _NOT_A_FRAME = {
     "en": re.compile(
         r"(?i:these\s+days|the\s+other\s+day|one\s+day|day\s+and\s+night|night\s+and\s+day"
-        r"|day-to-day|day\s+to\s+day|good\s+(?:morning|evening|night|day)|all\s+day\s+long"
-        r"|over\s+the\s+years|for\s+years|in\s+recent\s+years|years\s+ago|old)"
+        r"|day-to-day|day\s+to\s+day|good\s+(?:morning|evening|night|day)|all\s+day\s+long)"
     ),
     "fr": re.compile(
         r"(?i:ordre\s+du\s+jour|à\s+jour|de\s+nos\s+jours|au\s+jour\s+le\s+jour|un\s+jour"
         r"|jour\s+et\s+nuit|nuit\s+et\s+jour|bonne\s+heure|à\s+l['’]heure|tout\s+à\s+l['’]heure"
         r"|heure\s+actuelle|au\s+quotidien|vie\s+quotidienne|quotidien\s+(?:russe|national)"
-        r"|au\s+fil\s+des\s+ans|depuis\s+des\s+années|ces\s+dernières\s+années|il\s+y\s+a"
-        r"|âgée?s?\s+de|bonsoir|bonjour|à\s+ce\s+jour|ce\s+jour\s+même)"
+        r"|bonsoir|bonjour|à\s+ce\s+jour|ce\s+jour\s+même)"
     ),
 }
 #: Units a translator may use for one another ("the first half of the year" = "le premier
@@ -838,17 +884,16 @@ _NEAR_UNITS = frozenset(
         ("night", "day"),
         ("morning", "day"),
         ("fortnight", "week"),
-        ("fortnight", "day"),
-        ("decade", "year"),
-        ("century", "year"),
-        ("week", "day"),
     )
 )
+#: A unit said as a count of another: "a decade" = "dix ans", "a century" = "cent ans".
+_COUNTED_UNITS = {frozenset({"decade", "year"}): 10.0, frozenset({"century", "year"}): 100.0}
 
 
 def loose_units(sentence: Sentence, lang: str, taken: Sequence[Mark]) -> list[Mark]:
     """Time-unit words of a sentence that no rate, period, duration or phrase of the lexicons
-    has read, nor a name ("Victory Day", "New Year") or an idiom ("l'ordre du jour")."""
+    has read, nor an idiom ("l'ordre du jour"); names count ("Culture Professionals' Day" is
+    a day, not a week)."""
     text = sentence.text
     if not _UNIT_RE[lang].search(text):
         return []
@@ -857,8 +902,6 @@ def loose_units(sentence: Sentence, lang: str, taken: Sequence[Mark]) -> list[Ma
     out = []
     for m in _UNIT_RE[lang].finditer(text):
         word = m["u"]
-        if word[0].isupper() and m.start() > 0:
-            continue  # a name: Victory Day, le Jour de la Victoire
         if any(s <= m.start() < e or s < m.end() <= e for s, e in skip):
             continue
         unit = _UNIT_WORDS[lang][word.casefold()]
@@ -866,17 +909,38 @@ def loose_units(sentence: Sentence, lang: str, taken: Sequence[Mark]) -> list[Ma
     return out
 
 
-def unit_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
+def unit_differences(
+    en: list[Mark], fr: list[Mark], counts: Sequence[Mark] = ()
+) -> list[Difference]:
     """The English names one unit of time, the French another, and neither names the other's
-    (nor a unit a translator uses for it): a note."""
+    (nor a unit a translator uses for it: "tonight" = "ce soir", "a decade" = "dix ans"): a
+    note. `counts`: the durations of both sides ("dix ans")."""
     e_units, f_units = {m.unit for m in en}, {m.unit for m in fr}
     e_only = [m for m in en if m.unit not in f_units]
     f_only = [m for m in fr if m.unit not in e_units]
     if not e_only or not f_only:
         return []
-    if all(any(frozenset({e.unit, f.unit}) in _NEAR_UNITS for f in f_only) for e in e_only):
+
+    def near(a: str, b: str) -> bool:
+        pair = frozenset({a, b})
+        if pair in _NEAR_UNITS:
+            return True
+        per = _COUNTED_UNITS.get(pair)
+        return per is not None and any(
+            m.unit in pair and (_count(m) or 0) % per == 0 and _count(m) for m in counts
+        )
+
+    if all(any(near(e.unit, f.unit) for f in f_only) for e in e_only):
         return []
     return [Difference("unit", tuple(e_only), tuple(f_only), Severity.LOW, 0.45)]
+
+
+def _count(mark: Mark) -> float | None:
+    for lang in ("en", "fr"):
+        value = _duration_value(mark, lang)
+        if value is not None:
+            return value
+    return None
 
 
 # -- spans of years: "in 2014-2016" → "en 2016" -------------------------------------------------
@@ -950,12 +1014,15 @@ _KIND_WORDS = {
     "duration": "how long",
     "unit": "the unit of time",
     "frequency": "how often",
+    "degree": "how much",
     "quantity": "how many",
 }
 
 
 #: Differences of time frame that already say which unit changed.
-_FRAME_KINDS = frozenset({"rate", "period", "compare", "duration", "lost_rate", "span"})
+_FRAME_KINDS = frozenset(
+    {"rate", "period", "compare", "duration", "lost_rate", "added_rate", "span"}
+)
 
 
 class QualifierCheck:
@@ -998,6 +1065,7 @@ class QualifierCheck:
                 differences += unit_differences(
                     [m for s in en_s for m in loose_units(s, "en", en_frames + told_alike)],
                     [m for s in fr_s for m in loose_units(s, "fr", fr_frames + told_alike)],
+                    en_durations + fr_durations,
                 )
             differences += scale_differences(
                 [m for s in en_s for m in scale_marks(s, "en")],
@@ -1022,13 +1090,27 @@ class QualifierCheck:
             return f"The French adds {fr} to the figure{on}; the English has no such word"
         if d.kind == "lost_rate":
             return f"The French drops the time frame {en}"
+        if d.kind == "added_rate":
+            return f"The French adds the time frame {fr}; the English has no such words"
         if d.kind == "deadline":
-            return (
-                f"English gives a deadline ({en}){on}; the French gives the date itself, not "
-                "a time by which"
-            )
+            return QualifierCheck._deadline_message(d, en, fr, on)
         what = _KIND_WORDS.get(d.kind, "the time frame")
         return f"The time frame differs ({what}): English says {en}; the French says {fr}{on}"
+
+    @staticmethod
+    def _deadline_message(d: Difference, en: str, fr: str, on: str) -> str:
+        def what(marks: tuple[Mark, ...]) -> str:
+            return "a start" if all(m.unit == "from" for m in marks) else "a deadline"
+
+        if d.en and d.fr:
+            return f"English gives {what(d.en)} ({en}){on}; the French gives {what(d.fr)} ({fr})"
+        if d.en:
+            time = "a time from which" if what(d.en) == "a start" else "a time by which"
+            return (
+                f"English gives {what(d.en)} ({en}){on}; the French gives the date itself, "
+                f"not {time}"
+            )
+        return f"The French gives {what(d.fr)} ({fr}){on}; the English gives the date itself"
 
     def _finding(self, data: CheckInput, bead: Bead, d: Difference) -> Finding:
         fr_text = " ".join(s.text for s in data.fr if s.index in bead.fr)
