@@ -44,6 +44,7 @@ sys.path.insert(0, str(PROJECT))
 
 from align.checks import CheckConfig, CheckInput, run_checks  # noqa: E402
 from align.model import Bead, Finding, Sentence, Side  # noqa: E402
+from align.words import link_event  # noqa: E402
 
 DATA = PROJECT.parent / "shared" / "bench" / "transread-fren"
 ERROR_TYPES = ("drop_sentence", "drop_clause", "swap", "negation", "number")
@@ -331,14 +332,22 @@ def aligner_committed() -> bool:
     return bool(out.stdout.strip())
 
 
+def check_input(fr, en, beads, encoder) -> CheckInput:
+    """The event as `fidelity check` hands it to the checks: sentences, beads and the word
+    links of every bead (`align.words.link_event`, as `align.pipeline.align_event` calls it)."""
+    fr_sentences = tuple(Sentence(Side.FR, i, t, 0, (0, len(t))) for i, t in enumerate(fr))
+    en_sentences = tuple(Sentence(Side.EN, i, t, 0, (0, len(t))) for i, t in enumerate(en))
+    beads = tuple(beads)
+    links = link_event(fr_sentences, en_sentences, beads, encoder) if LINKS else ()
+    return CheckInput(fr_sentences, en_sentences, beads, encoder=encoder, links=links)
+
+
 def check(fr, en, beads, encoder, config) -> list[Finding]:
-    data = CheckInput(
-        fr=tuple(Sentence(Side.FR, i, t, 0, (0, len(t))) for i, t in enumerate(fr)),
-        en=tuple(Sentence(Side.EN, i, t, 0, (0, len(t))) for i, t in enumerate(en)),
-        beads=tuple(beads),
-        encoder=encoder,
-    )
-    return run_checks(data, config=config)
+    return run_checks(check_input(fr, en, beads, encoder), config=config)
+
+
+#: word links computed as `fidelity check` does (--no-links: the checks without them)
+LINKS = True
 
 
 #: AlignConfig with --align-set overrides (None: the defaults, as fidelity check aligns)
@@ -428,10 +437,16 @@ def main() -> None:
         "--kremlin", action="store_true", help="only the false alarms on kremlin-style pairs"
     )
     parser.add_argument(
+        "--no-links", action="store_true", help="check without word links (before this round)"
+    )
+    parser.add_argument(
         "--cache", type=Path, default=Path("/tmp/fidelity-check-bench/use-cache.pkl")
     )
     args = parser.parse_args()
     config = dataclasses.replace(CheckConfig(), **overrides(args.set))
+    if args.no_links:
+        global LINKS
+        LINKS = False
     if args.align_set:
         from align.aligner import AlignConfig
 
@@ -476,6 +491,7 @@ def main() -> None:
     baseline_en = 0
     injected_en: Counter[str] = Counter()  # English sentences of the perturbed windows
     false_additions: Counter[str] = Counter()  # additions there that no gold bead explains
+    false_omissions: Counter[str] = Counter()  # (partial) omissions away from the injections
     windows_used = 0
     for doc in chosen_docs:
         for window in load_windows(doc, args.size, args.windows, rng):
@@ -513,6 +529,13 @@ def main() -> None:
                     if f.type == "addition" and not set(f.fr) <= extra_fr and kind != "swap"
                 )
                 target_en = set().union(*map(set, perturbed.targets))
+                false_omissions[kind] += sum(
+                    1
+                    for f in findings
+                    if f.type in ("omission", "partial_omission")
+                    and not set(f.en) & target_en
+                    and not set(f.en) <= gaps
+                )
                 for target in perturbed.targets:
                     total[kind] += 1
                     on_target = [f for f in findings if set(f.en) & set(target)]
@@ -537,7 +560,7 @@ def main() -> None:
     print(f"encoder: {encoder_name}; {elapsed:.0f} s")
     print(
         f"{'error':<14} {'injected':>8} {'recall':>7} {'any':>6} {'precision':>9}"
-        f" {'false additions / 1,000':>24}"
+        f" {'false additions / 1,000':>24} {'false omissions / 1,000':>24}"
     )
     for kind in types:
         n = total[kind]
@@ -545,9 +568,10 @@ def main() -> None:
             continue
         precision = correct[kind] / predicted[kind] if predicted[kind] else float("nan")
         additions = 1000 * false_additions[kind] / max(injected_en[kind], 1)
+        omissions = 1000 * false_omissions[kind] / max(injected_en[kind], 1)
         print(
             f"{kind:<14} {n:>8} {hits[kind] / n:>7.3f} {any_hits[kind] / n:>6.3f} {precision:>9.3f}"
-            f" {additions:>24.1f}"
+            f" {additions:>24.1f} {omissions:>24.1f}"
         )
     print(f"untouched windows: {baseline_en} English sentences; false alarms per 1,000:")
     for kind, count in sorted(baseline_alarms.items()):

@@ -27,6 +27,7 @@ from align.checks.evidence import (
     side_text,
     words,
 )
+from align.checks.word_coverage import WordCover, combined, sentence_covers
 from align.embed.base import Encoder
 from align.model import Bead, Finding, FindingType, Severity, finding_id
 
@@ -223,6 +224,8 @@ class Orphan:
     gain: float  # the bead's similarity without them, minus with them
     length_gain: float  # how much better the bead's lengths fit the event's without them
     median: float  # the event's median bead similarity
+    words: WordCover | None = None  # the sentences' word coverage (None: no word links)
+    called_by: str = "similarity"  # or "word_coverage": the looser rule with word evidence
 
     def evidence(self, config: CheckConfig) -> float:
         return self.gain + config.orphan_length_weight * self.length_gain
@@ -249,15 +252,74 @@ def _length_misfit(french: str, english: str, shift: float) -> float:
     return abs(float(np.log(max(1, len(french)) / max(1, len(english)))) - shift)
 
 
+def bead_word_covers(data: CheckInput, position: int) -> dict[int, WordCover] | None:
+    """Word coverage of each English sentence of a bead; None when the event has no links."""
+    if position >= len(data.links):
+        return None
+    bead = data.beads[position]
+    return sentence_covers(data.links[position], {i: data.en[i].text for i in bead.en})
+
+
+def orphan_call(orphan: Orphan, config: CheckConfig) -> str | None:
+    """Which rule calls a run of a bead's English untranslated, if any.
+
+    "similarity": the cosines alone — the run is far from the French and from its best run
+    of clauses, the bead's other English is clearly closer, the bead is no worse without it.
+    "word_coverage": the French renders (almost) none of the run's content words, and the
+    run is far from the French and its clauses; the margin is not needed. A run whose words
+    the French renders for a good part is never called (the links say it is translated).
+    """
+    words = orphan.words
+    far = (
+        orphan.similarity <= orphan.median - config.orphan_below_median
+        and orphan.best_part <= orphan.median - config.orphan_part_below_median
+    )
+    share = words.share if words is not None else None
+    weighty = words is not None and words.weight >= config.coverage_min_weight
+    if weighty and share is not None and share >= config.orphan_veto_share:
+        return None
+    if (
+        far
+        and orphan.evidence(config) >= config.orphan_min_evidence
+        and orphan.others - orphan.similarity >= config.orphan_margin
+    ):
+        return "similarity"
+    if (
+        far
+        and weighty
+        and (share or 0.0) <= config.orphan_word_share
+        and orphan.evidence(config) >= config.orphan_words_min_evidence
+    ):
+        return "word_coverage"
+    return None
+
+
+def rendered_words(words: WordCover) -> str:
+    """The word evidence in plain words: how much of the English the French renders."""
+    share = words.share or 0.0
+    noun = "content word" if words.words == 1 else "content words"
+    if share == 0.0:
+        return f"none of its {words.words} {noun} has a dictionary, name, number or cognate match"
+    return f"{share:.0%} of its {noun} (by rarity) match the French"
+
+
+def _orphan_reason(orphan: Orphan) -> str:
+    if orphan.called_by == "word_coverage" and orphan.words is not None:
+        return rendered_words(orphan.words)
+    return f"the bead scores {orphan.gain:+.2f} without it"
+
+
 def merged_orphans(data: CheckInput, config: CheckConfig = DEFAULT_CONFIG) -> list[Orphan]:
     """Untranslated English sentences that the aligner merged into a neighbour's bead.
 
     For each bead with French and two or more English sentences, each sentence (and each
     run of up to `orphan_max_run`) is judged by the bead's similarity without it, its own
     similarity to the French and to the French's best run of clauses — both against the
-    event's median bead similarity — and the margin by which the bead's other English is
-    closer to the French. Where a French sentence translates two English ones, both are
-    close to some part of it and leaving either out lowers the bead's similarity.
+    event's median bead similarity — the margin by which the bead's other English is
+    closer to the French, and, where the word links were computed, the share of its
+    content words the French renders (`orphan_call`). Where a French sentence translates
+    two English ones, both are close to some part of it and leaving either out lowers the
+    bead's similarity; and the words of both are rendered.
     """
     encoder = data.encoder
     beads = [(p, b) for p, b in enumerate(data.beads) if b.fr and len(b.en) >= 2]
@@ -280,6 +342,7 @@ def merged_orphans(data: CheckInput, config: CheckConfig = DEFAULT_CONFIG) -> li
     vectors = embed(encoder, texts)
     found: list[Orphan] = []
     for position, bead, french, english, parts, units in plans:
+        covers = bead_word_covers(data, position)
         vf = vectors[french]
         full = float(vf @ vectors[english])
         part_matrix = np.stack([vectors[t] for t in parts]) if parts else None
@@ -293,14 +356,11 @@ def merged_orphans(data: CheckInput, config: CheckConfig = DEFAULT_CONFIG) -> li
             others = max(v for i, v in single.items() if i not in run)
             gain = float(vf @ vectors[rest]) - full
             fit = _length_misfit(french, english, shift) - _length_misfit(french, rest, shift)
-            orphan = Orphan(position, run, own, part, others, gain, fit, median)
-            if (
-                orphan.evidence(config) >= config.orphan_min_evidence
-                and own <= median - config.orphan_below_median
-                and part <= median - config.orphan_part_below_median
-                and others - own >= config.orphan_margin
-            ):
-                flagged.append(orphan)
+            lexical = combined(covers[i] for i in run) if covers is not None else None
+            orphan = Orphan(position, run, own, part, others, gain, fit, median, lexical)
+            call = orphan_call(orphan, config)
+            if call is not None:
+                flagged.append(replace(orphan, called_by=call))
         taken: set[int] = set()
         for orphan in sorted(flagged, key=lambda o: -o.evidence(config)):
             if not taken & set(orphan.en):
@@ -387,7 +447,10 @@ class OmissionCheck:
             "length_fit_gain_without_it": round(orphan.length_gain, 3),
             "event_median": round(orphan.median, 3),
             "fr_text": fr_text(data, bead),
+            "called_by": orphan.called_by,
         }
+        if orphan.words is not None:
+            details["word_coverage"] = orphan.words.to_json()
         quote = one_line(texts[0], 60)
         if near_elision:
             return Finding(
@@ -414,8 +477,8 @@ class OmissionCheck:
             fr=bead.fr,
             en=orphan.en,
             message=f"{what} aligned here is not translated (similarity "
-            f"{orphan.similarity:.2f} against this event's median {orphan.median:.2f}; the "
-            f"bead scores {orphan.gain:+.2f} without it): “{quote}”",
+            f"{orphan.similarity:.2f} against this event's median {orphan.median:.2f}; "
+            f"{_orphan_reason(orphan)}): “{quote}”",
             details=details,
         )
 
@@ -879,11 +942,16 @@ class PartialOmissionCheck:
         fit = length_fit(data)
         limit = max(self.config.partial_length_drop, self.config.partial_length_mads * fit.mad)
         near_elision = elision_neighbour_beads(data)
-        # sentences the omission check reports whole are not reported again in part
+        # sentences the omission check reports whole are not reported again in part, and
+        # the rest of their bead is judged without them (against its French alone)
         reported = {i for o in merged_orphans(data, self.config) for i in o.en}
+        scores = self._without(data, scores, reported)
         plans = []
         for position, (bead, score) in enumerate(zip(data.beads, scores, strict=True)):
             if not (bead.fr and bead.en) or score is None:
+                continue
+            bead = replace(bead, en=tuple(i for i in bead.en if i not in reported))
+            if not bead.en:
                 continue
             plan = self._plan(data, bead, fit)
             if plan is None:
@@ -916,6 +984,24 @@ class PartialOmissionCheck:
                     )
                 )
         return findings
+
+    @staticmethod
+    def _without(
+        data: CheckInput, scores: list[float | None], reported: set[int]
+    ) -> list[float | None]:
+        """Bead similarities with the reported orphans' English left out of their beads."""
+        touched = [(p, b) for p, b in enumerate(data.beads) if b.fr and set(b.en) & reported]
+        if not touched or data.encoder is None:
+            return scores
+        rests = {p: side_text(data.en, [i for i in b.en if i not in reported]) for p, b in touched}
+        vectors = embed(
+            data.encoder, [fr_text(data, b) for _, b in touched] + [r for r in rests.values() if r]
+        )
+        scores = list(scores)
+        for p, b in touched:
+            if rests[p]:
+                scores[p] = float(vectors[fr_text(data, b)] @ vectors[rests[p]])
+        return scores
 
     def _narrow(self, encoder: Encoder, plans: list, limit: float) -> list:
         """Keep only the spans that could be reported, before the costly embeddings.
