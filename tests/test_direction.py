@@ -10,7 +10,7 @@ import pytest
 from shared_data import absent
 
 from align.checks.base import CheckInput
-from align.checks.direction import DirectionCheck, polar_words
+from align.checks.direction import AXIS_WORDS, DirectionCheck, polar_words
 from align.checks.phrases import read_lexicon
 from align.model import Bead, Finding, Sentence, Side, WordLink
 from align.words.lexicon import bilingual
@@ -205,6 +205,11 @@ def test_each_axis_faithful_is_quiet_and_flip_is_found(
     found = check(flipped, en)
     assert [f.details["axis"] for f in found] == [axis]
     assert found[0].type == "direction"
+
+
+def test_every_axis_says_its_directions_in_plain_words() -> None:
+    axes = {e["axis"] for e in read_lexicon("polarity.tsv").entries if not e.blocker}
+    assert axes - {"amount"} <= set(AXIS_WORDS)
 
 
 def test_every_axis_of_the_lexicon_is_tested() -> None:

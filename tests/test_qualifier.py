@@ -376,6 +376,14 @@ SCALES = [
         "medium",
     ),
     (
+        "certainty",
+        "As for our judicial system, which perhaps is unnecessarily meticulous in such cases.",
+        "Quant à notre système judiciaire, il est peut-être inutilement pointilleux dans ces cas.",
+        "Quant à notre système judiciaire, il est certainement inutilement pointilleux dans ces "
+        "cas.",
+        "low",
+    ),
+    (
         "quantity",
         "Mr President, most of Rosgranitsa’s functions have to do with transport.",
         "Monsieur le Président, la plupart des fonctions de Rosgranitsa concernent les transports.",

@@ -55,6 +55,8 @@ AXIS_WORDS: dict[str, tuple[str, str]] = {
     "speed": ("faster", "slower"),
     "quality": ("better", "worse"),
     "effect": ("fostering / stimulating", "hindering / holding back"),
+    "burden": ("heavier / more complicated", "lighter / simpler"),
+    "rank": ("last / final", "first / initial"),
     "trade": ("exports", "imports"),
     "deal": ("selling", "buying"),
     "permission": ("allowing", "banning"),
@@ -75,6 +77,9 @@ AXIS_WORDS: dict[str, tuple[str, str]] = {
 #: slower, "peu profond" = shallow; before a word of change they say how much, not which way.
 COMPARATIVE_AXIS = "amount"
 COMPARED_ON = {"amount": "updown"}
+#: Axes that say more or less of one thing: "greatly strengthened the bad opinion" is
+#: rendered "augmenta" (up), an injected "diminua" (down) is a flip across the two axes.
+FAMILIES = {"magnitude": (frozenset({"updown", "strength"}), ("more / stronger", "less / weaker"))}
 #: Link evidence that says which word renders which (the encoder's similarity does not: it
 #: scores antonyms high).
 SURE_LINKS = frozenset({"identical", "lemma", "lexicon", "cognate", "name", "number"})
@@ -387,6 +392,25 @@ def _counted_flips(en: Sequence[Polar], fr: Sequence[Polar]) -> list[Flip]:
     return flips
 
 
+def family_flips(en: Sequence[Polar], fr: Sequence[Polar]) -> list[Flip]:
+    """Across the axes of a family, when the two sides share none of its axes: the English
+    says one way only, the French the other way only ("strengthened" → "diminua"). A note:
+    the words are not translations of each other."""
+    flips = []
+    for family, (axes, _) in FAMILIES.items():
+        e = [w for w in en if w.axis in axes and not w.negated]
+        f = [w for w in fr if w.axis in axes and not w.negated]
+        if not e or not f or {w.axis for w in e} & {w.axis for w in f}:
+            continue
+        e_signs, f_signs = {w.sign for w in e}, {w.sign for w in f}
+        if len(e_signs) != 1 or e_signs == f_signs or len(f_signs) != 1:
+            continue
+        if all(w.weak for w in e) or all(w.weak for w in f):
+            continue
+        flips.append(Flip(family, e[0].sign, tuple(e), tuple(f), "family", Severity.LOW, 0.4))
+    return flips
+
+
 class DirectionCheck:
     """A bead whose French says the opposite direction of its English on some axis."""
 
@@ -446,12 +470,16 @@ class DirectionCheck:
             if links and _all_linked_alike(flip, fr, links):
                 continue  # the links pair these words with French words of their direction
             flips[key] = flip
+        flipped = {axis for axis, _, _ in flips}
+        for flip in family_flips(en, fr):
+            if not flipped & FAMILIES[flip.axis][0]:
+                flips[(flip.axis, flip.en_sign, False)] = flip
         return list(flips.values())
 
     def _finding(
         self, data: CheckInput, bead: Bead, flip: Flip, en: list[Polar], fr: list[Polar]
     ) -> Finding:
-        plus, minus = AXIS_WORDS.get(flip.axis, ("one way", "the other way"))
+        plus, minus = AXIS_WORDS.get(flip.axis) or FAMILIES[flip.axis][1]
         if all(w.amount for w in (*flip.en, *flip.fr)):
             plus, minus = "more", "less"
         en_says, fr_says = (plus, minus) if flip.en_sign > 0 else (minus, plus)

@@ -738,7 +738,7 @@ def _days(mark: Mark, lang: str) -> float | None:
 
 #: How far apart two steps of a scale must be to be reported, and to be more than a note.
 #: How often is precise ("souvent" for "often"), how many is vague ("quelques" for "several").
-SCALE_GAP = {"frequency": 1, "degree": 2, "quantity": 2}
+SCALE_GAP = {"frequency": 1, "degree": 2, "certainty": 2, "quantity": 2}
 SCALE_GAP_MEDIUM = {"frequency": 2, "degree": 2}
 
 
@@ -785,6 +785,10 @@ _UNIT_WORDS = {
         "day": "day",
         "days": "day",
         "daily": "day",
+        "minute": "minute",
+        "minutes": "minute",
+        "afternoon": "afternoon",
+        "afternoons": "afternoon",
         "night": "night",
         "nights": "night",
         "nightly": "night",
@@ -821,6 +825,9 @@ _UNIT_WORDS = {
         "quotidiens": "day",
         "quotidiennes": "day",
         "quotidiennement": "day",
+        "minute": "minute",
+        "minutes": "minute",
+        "après-midi": "afternoon",
         "nuit": "night",
         "nuits": "night",
         "soir": "night",
@@ -884,20 +891,35 @@ _NEAR_UNITS = frozenset(
         ("night", "day"),
         ("morning", "day"),
         ("fortnight", "week"),
+        ("afternoon", "day"),
+        ("afternoon", "night"),
+        ("moment", "minute"),
+        ("long", "year"),
+        ("long", "decade"),
+        ("long", "century"),
+        ("long", "month"),
     )
 )
 #: A unit said as a count of another: "a decade" = "dix ans", "a century" = "cent ans".
 _COUNTED_UNITS = {frozenset({"decade", "year"}): 10.0, frozenset({"century", "year"}): 100.0}
 
 
-def loose_units(sentence: Sentence, lang: str, taken: Sequence[Mark]) -> list[Mark]:
+def loose_units(
+    sentence: Sentence, lang: str, taken: Sequence[Mark], counted: Sequence[Mark] = ()
+) -> list[Mark]:
     """Time-unit words of a sentence that no rate, period, duration or phrase of the lexicons
     has read, nor an idiom ("l'ordre du jour"); names count ("Culture Professionals' Day" is
     a day, not a week)."""
     text = sentence.text
     if not _UNIT_RE[lang].search(text):
         return []
-    skip = [(m.start(), m.end()) for m in _NOT_A_FRAME[lang].finditer(text)]
+    # an idiom is one unless a duration reads it ("pendant un jour ou deux")
+    durations_here = [(m.start, m.end) for m in counted if m.sentence == sentence.index]
+    skip = [
+        (m.start(), m.end())
+        for m in _NOT_A_FRAME[lang].finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in durations_here)
+    ]
     skip += [(m.start, m.end) for m in taken if m.sentence == sentence.index]
     out = []
     for m in _UNIT_RE[lang].finditer(text):
@@ -933,6 +955,24 @@ def unit_differences(
     if all(any(near(e.unit, f.unit) for f in f_only) for e in e_only):
         return []
     return [Difference("unit", tuple(e_only), tuple(f_only), Severity.LOW, 0.45)]
+
+
+def _on(mark: Mark, others: Sequence[Mark]) -> bool:
+    """The mark overlaps one of `others` (of the same side: sentence ids are per side)."""
+    return any(
+        o.sentence == mark.sentence and o.start < mark.end and mark.start < o.end for o in others
+    )
+
+
+def _spans_as_units(frames: Sequence[Mark]) -> list[Mark]:
+    """ "A moment", "longtemps": lengths told without a unit, compared with units ("in an
+    instant" → "en une heure")."""
+    units = {"short": "moment", "long": "long"}
+    return [
+        Mark(m.sentence, m.start, m.end, m.text, "unit", units[m.unit])
+        for m in frames
+        if m.kind == "span" and m.unit in units
+    ]
 
 
 def _count(mark: Mark) -> float | None:
@@ -1015,6 +1055,7 @@ _KIND_WORDS = {
     "unit": "the unit of time",
     "frequency": "how often",
     "degree": "how much",
+    "certainty": "how sure",
     "quantity": "how many",
 }
 
@@ -1063,13 +1104,28 @@ class QualifierCheck:
             told_alike = same_durations(en_durations, fr_durations)
             if not any(d.kind in _FRAME_KINDS for d in differences):
                 differences += unit_differences(
-                    [m for s in en_s for m in loose_units(s, "en", en_frames + told_alike)],
-                    [m for s in fr_s for m in loose_units(s, "fr", fr_frames + told_alike)],
+                    [
+                        m
+                        for s in en_s
+                        for m in loose_units(s, "en", en_frames + told_alike, en_durations)
+                    ]
+                    + _spans_as_units(en_frames),
+                    [
+                        m
+                        for s in fr_s
+                        for m in loose_units(s, "fr", fr_frames + told_alike, fr_durations)
+                    ]
+                    + _spans_as_units(fr_frames),
                     en_durations + fr_durations,
                 )
+            # a word that qualifies a figure is the figure's ("all 162 countries")
+            on_figures = [
+                [m for found in figs.values() for f in found for m in f.marks]
+                for figs in (en_figures, fr_figures)
+            ]
             differences += scale_differences(
-                [m for s in en_s for m in scale_marks(s, "en")],
-                [m for s in fr_s for m in scale_marks(s, "fr")],
+                [m for s in en_s for m in scale_marks(s, "en") if not _on(m, on_figures[0])],
+                [m for s in fr_s for m in scale_marks(s, "fr") if not _on(m, on_figures[1])],
             )
             findings += [self._finding(data, bead, d) for d in differences]
         return findings
@@ -1095,6 +1151,8 @@ class QualifierCheck:
         if d.kind == "deadline":
             return QualifierCheck._deadline_message(d, en, fr, on)
         what = _KIND_WORDS.get(d.kind, "the time frame")
+        if d.kind in SCALE_GAP:
+            return f"The sides say {what} differently: English says {en}; the French says {fr}"
         return f"The time frame differs ({what}): English says {en}; the French says {fr}{on}"
 
     @staticmethod
