@@ -207,6 +207,166 @@ def test_each_axis_faithful_is_quiet_and_flip_is_found(
     assert found[0].type == "direction"
 
 
+# Axes of opposite pairs (one axis per pair of meanings), each on a real kremlin.ru sentence:
+# (axis, English, faithful French, French with the opposite word)
+PAIRS = [
+    (
+        "success",
+        "We have created a network of free trade zones, and some of them are very successful.",
+        "Nous avons créé un réseau de zones de libre-échange, dont certaines sont très "
+        "fructueuses.",
+        "Nous avons créé un réseau de zones de libre-échange, dont certaines sont des échecs.",
+    ),
+    (
+        "friendship",
+        "We do not consider you an enemy, so we don’t care.",
+        "Nous ne vous considérons pas comme un ennemi, donc cela nous est égal.",
+        "Nous ne vous considérons pas comme un allié, donc cela nous est égal.",
+    ),
+    (
+        "legality",
+        "Yes, I came here illegally: I pretended to be a journalist.",
+        "Oui, je suis venu ici illégalement : je me suis fait passer pour un journaliste.",
+        "Oui, je suis venu ici légalement : je me suis fait passer pour un journaliste.",
+    ),
+    (
+        "possibility",
+        "Selling them to anyone is simply impossible.",
+        "Les vendre à qui que ce soit est tout simplement impossible.",
+        "Les vendre à qui que ce soit est tout simplement possible.",
+    ),
+    (
+        "necessity",
+        "Many experts now say it was expensive and mostly unnecessary.",
+        "Beaucoup d’experts disent aujourd’hui que c’était coûteux et le plus souvent inutile.",
+        "Beaucoup d’experts disent aujourd’hui que c’était coûteux et le plus souvent nécessaire.",
+    ),
+    (
+        "truth",
+        "It is true that we must work to enhance our system.",
+        "Il est vrai que nous devons travailler à améliorer notre système.",
+        "Il est faux que nous devions travailler à améliorer notre système.",
+    ),
+    (
+        "safety",
+        "This is confusing and it can even be dangerous.",
+        "C’est déroutant et cela peut même être dangereux.",
+        "C’est déroutant et cela peut même être sans danger.",
+    ),
+    (
+        "ease",
+        "The second measure is more difficult, but I think it is more important.",
+        "La seconde mesure est plus difficile, mais je pense qu’elle est plus importante.",
+        "La seconde mesure est plus facile, mais je pense qu’elle est plus importante.",
+    ),
+    (
+        "wealth",
+        "Some regions that are rich in raw materials have incomes as high as 50,000 rubles.",
+        "Certaines régions riches en matières premières ont des revenus atteignant 50 000 roubles.",
+        "Certaines régions pauvres en matières premières ont des revenus atteignant 50 000 "
+        "roubles.",
+    ),
+    (
+        "activity",
+        "We must promote them more actively together with the regional authorities.",
+        "Nous devons les promouvoir plus activement avec les autorités régionales.",
+        "Nous devons les promouvoir plus passivement avec les autorités régionales.",
+    ),
+    (
+        "sector",
+        "But the government has pulled out of the project, leaving one private investor.",
+        "Mais l’État s’est retiré du projet, laissant un seul investisseur privé.",
+        "Mais l’État s’est retiré du projet, laissant un seul investisseur public.",
+    ),
+    (
+        "domain",
+        "Over 1,000 Russian and 200 foreign journalists were accredited.",
+        "Plus de 1 000 journalistes russes et 200 journalistes étrangers ont été accrédités.",
+        "Plus de 1 000 journalistes russes et 200 journalistes intérieurs ont été accrédités.",
+    ),
+    (
+        "novelty",
+        "It is important that new law On Education allows for the development of this sector.",
+        "Il est important que la nouvelle loi sur l’éducation permette de développer ce secteur.",
+        "Il est important que l’ancienne loi sur l’éducation permette de développer ce secteur.",
+    ),
+    (
+        "temperature",
+        "A year has gone by and it’s still as cold: minus 46C.",
+        "Une année a passé et il fait toujours aussi froid : moins 46 °C.",
+        "Une année a passé et il fait toujours aussi chaud : moins 46 °C.",
+    ),
+    (
+        "stance",
+        "This attack simply represents the desire to make oneself known and scare people.",
+        "Cette attaque traduit simplement le désir de se faire connaître et d’effrayer les gens.",
+        "Cette défense traduit simplement le désir de se faire connaître et d’effrayer les gens.",
+    ),
+    (
+        "similarity",
+        "He expected it to be a little bit different.",
+        "Il s’attendait à ce que ce soit un peu différent.",
+        "Il s’attendait à ce que ce soit un peu identique.",
+    ),
+    (
+        "inclusion",
+        "Visas are not included in World Trade Organisation rules.",
+        "Les visas ne sont pas inclus dans les règles de l’Organisation mondiale du commerce.",
+        "Les visas ne sont pas exclus des règles de l’Organisation mondiale du commerce.",
+    ),
+    (
+        "formality",
+        "The number of officially registered unemployed is 1%.",
+        "Le nombre de chômeurs officiellement enregistrés est de 1 %.",
+        "Le nombre de chômeurs officieusement enregistrés est de 1 %.",
+    ),
+    (
+        "duration",
+        "I think we will discuss this at a meeting with permanent members of the Security Council.",
+        "Je pense que nous en discuterons lors d’une réunion avec les membres permanents du "
+        "Conseil de sécurité.",
+        "Je pense que nous en discuterons lors d’une réunion avec les membres temporaires du "
+        "Conseil de sécurité.",
+    ),
+    (
+        "obligation",
+        "Of course, this is all voluntary, and we need to have full consensus on this matter.",
+        "Bien sûr, tout cela est volontaire, et il nous faut un plein consensus sur cette "
+        "question.",
+        "Bien sûr, tout cela est obligatoire, et il nous faut un plein consensus sur cette "
+        "question.",
+    ),
+    (
+        "guilt",
+        "I am guilty, perhaps I should not have said this.",
+        "Je suis coupable, je n’aurais peut-être pas dû dire cela.",
+        "Je suis innocent, je n’aurais peut-être pas dû dire cela.",
+    ),
+    (
+        "directness",
+        "I don’t think this is directly related to the issues you mentioned.",
+        "Je ne pense pas que cela soit directement lié aux questions que vous avez évoquées.",
+        "Je ne pense pas que cela soit indirectement lié aux questions que vous avez évoquées.",
+    ),
+    (
+        "sides",
+        "The meeting covered the development of bilateral relations and border cooperation.",
+        "La rencontre a porté sur le développement des relations bilatérales et de la coopération "
+        "frontalière.",
+        "La rencontre a porté sur le développement des relations multilatérales et de la "
+        "coopération frontalière.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("axis", "en", "faithful", "flipped"), PAIRS)
+def test_each_pair_axis_faithful_is_quiet_and_flip_is_found(
+    axis: str, en: str, faithful: str, flipped: str
+) -> None:
+    assert check(faithful, en) == []
+    assert axis in {f.details["axis"] for f in check(flipped, en)}
+
+
 def test_every_axis_says_its_directions_in_plain_words() -> None:
     axes = {e["axis"] for e in read_lexicon("polarity.tsv").entries if not e.blocker}
     assert axes - {"amount"} <= set(AXIS_WORDS)
@@ -214,7 +374,7 @@ def test_every_axis_says_its_directions_in_plain_words() -> None:
 
 def test_every_axis_of_the_lexicon_is_tested() -> None:
     axes = {e["axis"] for e in read_lexicon("polarity.tsv").entries if not e.blocker}
-    assert axes == {axis for axis, *_ in AXES} | {"amount"}
+    assert axes == {axis for axis, *_ in AXES} | {axis for axis, *_ in PAIRS} | {"amount"}
 
 
 def test_message_names_both_words_in_plain_words() -> None:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from align.checks.base import CheckInput
 from align.checks.config import DEFAULT_CONFIG, CheckConfig
-from align.checks.phrases import Hit, lemma, read_lexicon, tokens
+from align.checks.phrases import Hit, lemma, read_lexicon
 from align.model import Bead, Finding, FindingType, Sentence, Severity, WordLink, finding_id
 
 LEXICON = "polarity.tsv"
@@ -69,6 +69,29 @@ AXIS_WORDS: dict[str, tuple[str, str]] = {
     "pushpull": ("pushing", "pulling"),
     "northsouth": ("north", "south"),
     "eastwest": ("east", "west"),
+    "success": ("success", "failure"),
+    "friendship": ("friendship / peace", "hostility / war"),
+    "legality": ("legal", "illegal"),
+    "possibility": ("possible", "impossible"),
+    "necessity": ("necessary / useful", "unnecessary / useless"),
+    "truth": ("true / correct", "false / wrong"),
+    "safety": ("safe", "dangerous"),
+    "ease": ("easy", "difficult"),
+    "wealth": ("rich", "poor"),
+    "activity": ("active", "passive"),
+    "sector": ("public", "private"),
+    "domain": ("domestic / internal", "foreign / external"),
+    "novelty": ("new", "old / former"),
+    "temperature": ("hot / warm", "cold"),
+    "stance": ("offensive", "defensive"),
+    "similarity": ("the same / alike", "different"),
+    "inclusion": ("included", "excluded"),
+    "formality": ("official", "unofficial"),
+    "duration": ("permanent", "temporary"),
+    "obligation": ("mandatory", "voluntary"),
+    "guilt": ("guilty", "innocent"),
+    "directness": ("direct", "indirect"),
+    "sides": ("multilateral", "bilateral"),
 }
 #: "more" / "less" say a direction on the up/down axis ("400 more" = "an increase of 400"),
 #: but French also uses them where English has none (comparatives: "plus grand" for
@@ -233,14 +256,18 @@ def _polar(sentence: int, hit: Hit) -> Polar:
     )
 
 
+_SURFACE = re.compile(r"[^\W\d_]+")
+
+
 def _words(texts: Iterable[str], lang: str) -> frozenset[str]:
-    return frozenset(t.text.casefold() for text in texts for t in tokens(text, lang))
+    """The words of a side as written (case aside): what a copied name is compared with."""
+    return frozenset(w.casefold() for text in texts for w in _SURFACE.findall(text))
 
 
 def copied_from(words: Sequence[Polar], other: frozenset[str], lang: str) -> list[Polar]:
     """The direction words that are not copied as is from the other side: "Nord" in "Nord
     Stream" next to the English "Nord Stream" is a name, not the north."""
-    return [w for w in words if not all(t.text.casefold() in other for t in tokens(w.text, lang))]
+    return [w for w in words if not all(t.casefold() in other for t in _SURFACE.findall(w.text))]
 
 
 def in_other_senses(

@@ -138,10 +138,12 @@ class Token:
     forms: frozenset[str]
 
 
-def tokens(text: str, lang: str, heads: frozenset[str] = frozenset()) -> list[Token]:
+@lru_cache(maxsize=8192)
+def tokens(text: str, lang: str, heads: frozenset[str] = frozenset()) -> tuple[Token, ...]:
     """The words and numbers of `text`. English hyphenated words are read part by part
     ("record-high" → record, high) unless the whole is a term's first word (`heads`) or its
-    first part turns the rest around ("de-escalation", "non-oil")."""
+    first part turns the rest around ("de-escalation", "non-oil"). Cached: each check reads a
+    sentence with several lexicons."""
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         word = m.group()
@@ -170,7 +172,7 @@ def tokens(text: str, lang: str, heads: frozenset[str] = frozenset()) -> list[To
                     offset += len(part) + 1
                 continue
         out.append(Token(word, m_start, m.end(), forms))
-    return out
+    return tuple(out)
 
 
 def term_words(term: str) -> tuple[str, ...]:
@@ -296,7 +298,9 @@ _NEGATION_REACH = {"en": 2, "fr": 2}
 #: What meaning.py counts as negation but does not turn a direction around: a comparison
 #: ("less than"), "sans doute" (probably), "sans cesse" (constantly).
 _NOT_NEGATING = re.compile(r"(?i)^less\s+than$|^sans$")
-_SANS_IDIOM = re.compile(r"(?i)\s*(?:aucun\s+)?(?:doute|cesse|arr[êe]t|relâche)\b")
+_SANS_IDIOM = re.compile(
+    r"(?i)\s*(?:aucun\s+)?(?:doute|cesse|arr[êe]t|relâche|danger|risque|précédent)\b"
+)
 
 
 def negation_scopes(text: str, lang: str) -> list[tuple[int, int]]:

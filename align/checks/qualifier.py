@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from align.checks.base import CheckInput
@@ -103,6 +103,17 @@ _TIME_UNITS = frozenset({"h", "min", "day", "week", "month", "year", "century"})
 _VAGUE_TIME_TERMS = frozenset({"over", "under", "below", "above"})
 
 
+@lru_cache(maxsize=4096)
+def _hits(lexicon: str, column: str, text: str, lang: str, negation: bool) -> tuple[Hit, ...]:
+    """A lexicon's terms in a text; each sentence is read by several steps of the check."""
+    return tuple(read_lexicon(lexicon, column).find(text, lang, negation=negation))
+
+
+@lru_cache(maxsize=4096)
+def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
+    return tuple(extract_quantities(text, lang))
+
+
 @dataclass(frozen=True)
 class Mark:
     """A qualifier or time-frame word of one sentence."""
@@ -151,7 +162,7 @@ def _mark(sentence: int, hit: Hit, kind: str, unit: str) -> Mark:
 def qualifier_marks(sentence: Sentence, lang: str) -> list[tuple[Mark, str, bool]]:
     """Qualifier words of a sentence, each with its position (before / after) and whether it
     qualifies without a figure too ("at least once")."""
-    hits = read_lexicon(QUALIFIERS, "kind").find(sentence.text, lang, negation=False)
+    hits = _hits(QUALIFIERS, "kind", sentence.text, lang, False)
     found = {
         (h.start, h.entry["kind"], h.entry["position"]): (
             _mark(sentence.index, h, h.entry["kind"], GROUP[h.entry["kind"]]),
@@ -197,7 +208,7 @@ def _after(text: str, mark: Mark, q: Quantity) -> bool:
 def figures(sentence: Sentence, lang: str) -> list[Figure]:
     """The figures of a sentence with their qualifiers, phases and deadlines."""
     text = sentence.text
-    quantities = extract_quantities(text, lang)
+    quantities = list(_quantities(text, lang))
     quantities += [_all_figure(m) for m in _ALL[lang].finditer(text)]
     if not quantities:
         return []
@@ -303,7 +314,7 @@ def time_marks(sentence: Sentence, lang: str) -> list[Mark]:
     deadline before a year or a date, a rate like "a week" after a figure."""
     text = sentence.text
     marks = []
-    for hit in read_lexicon(TIMEFRAMES, "kind").find(text, lang, negation=False):
+    for hit in _hits(TIMEFRAMES, "kind", text, lang, False):
         kind, unit = hit.entry["kind"], hit.entry["unit"]
         anchored = _RATE_ANCHOR.search(text[max(0, hit.start - 40) : hit.start])
         if (
@@ -744,7 +755,7 @@ SCALE_GAP_MEDIUM = {"frequency": 2, "degree": 2}
 
 def scale_marks(sentence: Sentence, lang: str) -> list[Mark]:
     """Words of `scales.tsv` that are not negated: kind = the scale, unit = the step."""
-    hits = read_lexicon(SCALES, "scale").find(sentence.text, lang)
+    hits = _hits(SCALES, "scale", sentence.text, lang, True)
     found = {
         (h.start, h.entry["scale"]): _mark(sentence.index, h, h.entry["scale"], h.entry["level"])
         for h in hits
@@ -996,7 +1007,7 @@ def year_spans(sentence: Sentence, lang: str) -> tuple[list[Mark], list[Mark]]:
     text = sentence.text
     if not re.search(r"\d{4}", text):
         return [], []
-    quantities = sorted(extract_quantities(text, lang), key=lambda q: q.start)
+    quantities = sorted(_quantities(text, lang), key=lambda q: q.start)
     spans, lone = [], []
     years = [q for q in quantities if q.kind is K.YEAR]
     joined: set[int] = set()
