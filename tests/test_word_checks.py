@@ -353,3 +353,15 @@ def test_speech_cut_by_a_said_clause_is_checked() -> None:
         "' I can't explain myself, ' said Alice, ' because I'm not myself. '",
     )
     assert finding.details["fr_word"]["text"] == "expliqer"
+
+
+def test_a_lone_capitalised_english_word_copied_is_judged_as_a_word() -> None:
+    # TransRead, Alice: "O Mouse, do you know the way out of this pool?"
+    (finding,) = untranslated(
+        "« Ô Mouse, savez-vous comment sortir de cette mare ? »",
+        '"O Mouse, do you know the way out of this pool?"',
+    )
+    assert finding.details["fr_word"]["text"] == "Mouse"
+    # an accent slip is not hidden by a prefix ("ré" + "proches")
+    (finding,) = spelling("Il écouta ses réproches.", "He listened to her reproaches.")
+    assert finding.details["suggestion"] == "reproches"

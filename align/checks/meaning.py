@@ -473,8 +473,15 @@ def english_word_runs(french: str, english: str, config: CheckConfig) -> list[li
     english_folded = _phrase_form(english)
     quoted = short_quotes(french)
     tokens = french_words(french, english_words)
-    capitalised_runs = _capitalised_runs(tokens)
-    in_runs = {k for first, last in capitalised_runs for k in range(first, last + 1)}
+    # stretches of two or more English words inside capitalised runs are names; a lone
+    # capitalised English word ("Ô Mouse") is judged as a word
+    stretches = [
+        stretch
+        for first, last in _capitalised_runs(tokens)
+        for stretch in _english_parts(tokens, first, last, config)
+        if sum(t.lower not in _JOINERS for t in tokens[stretch[0] : stretch[1] + 1]) >= 2
+    ]
+    in_runs = {k for first, last in stretches for k in range(first, last + 1)}
     runs: list[list[EnglishWord]] = []
     current: list[EnglishWord] = []
     for position, token in enumerate(tokens):
@@ -492,11 +499,10 @@ def english_word_runs(french: str, english: str, config: CheckConfig) -> list[li
         current = []
     runs.append(current)
     found = [run for run in runs if _is_error(run)]
-    for first, last in capitalised_runs:
-        for start, end in _english_parts(tokens, first, last, config):
-            name = _english_name(tokens, start, end, english_folded, quoted, config)
-            if name:
-                found.append(name)
+    for start, end in stretches:
+        name = _english_name(tokens, start, end, english_folded, quoted, config)
+        if name:
+            found.append(name)
     return sorted(found, key=lambda run: run[0].token.start)
 
 

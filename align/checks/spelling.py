@@ -252,17 +252,17 @@ class SpellingCheck:
             or token.lower in english_words  # with its accents: "sécrétariat" is no copy
         ):
             return None
+        if lemmatiser_knows(word):
+            return None
+        twin = accent_twin(word)
+        if twin is not None and zipf(twin, "fr") >= zipf(word, "fr") + ACCENT_TWIN_GAIN:
+            return "non_word", twin  # "couteux" for "coûteux", "réproches" (no "ré" + word)
         if (
             not known_french(word)
             and compound_of_known(word)
             and (_common_compound(word) or not _near_typo(word))
         ):
             return None
-        if lemmatiser_knows(word):
-            return None
-        twin = accent_twin(word)
-        if twin is not None and zipf(twin, "fr") >= zipf(word, "fr") + ACCENT_TWIN_GAIN:
-            return "non_word", twin  # "couteux" for "coûteux", "sécrétariat"
         if known_french(word):  # only the web's frequency list has it: a rare spelling
             frequency = zipf(word, "fr")
             if frequency >= self.config.spelling_rare_zipf or zipf(word, "en") > 0:

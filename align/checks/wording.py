@@ -96,6 +96,13 @@ class BeadSide:
             )
         ]
         self.folded = {s.index: fold(s.text) for s in sentences}
+        # word form or lemma (folded) -> its mentions in order: a lookup per form, not a scan
+        self.index: dict[str, list[Token]] = {}
+        for token in self.tokens:
+            self.index.setdefault(token.folded, []).append(token)
+            lemma_form = fold(token.lemma)
+            if lemma_form != token.folded:
+                self.index.setdefault(lemma_form, []).append(token)
 
     def find(self, forms: Sequence[str]) -> Mention | None:
         for form in forms:
@@ -109,9 +116,10 @@ class BeadSide:
                         span = (match.start(), match.end())
                         return Mention(sentence.index, span, sentence.text[slice(*span)])
                 continue
-            for token in self.tokens:
-                if token.folded == folded_form or fold(token.lemma) == folded_form:
-                    return Mention(token.sentence, (token.start, token.end), token.text)
+            found = self.index.get(folded_form)
+            if found:
+                token = min(found, key=lambda t: (t.sentence, t.start))
+                return Mention(token.sentence, (token.start, token.end), token.text)
         return None
 
     def has(self, forms: Sequence[str]) -> bool:
@@ -129,8 +137,7 @@ class BeadSide:
                 continue
             found += [
                 Mention(t.sentence, (t.start, t.end), t.text)
-                for t in self.tokens
-                if t.folded == folded_form or fold(t.lemma) == folded_form
+                for t in self.index.get(folded_form, ())
             ]
         return found
 
