@@ -625,3 +625,19 @@ def test_a_negated_word_against_a_negated_opposite_is_a_flip() -> None:
     )
     assert finding.details["negated"] and finding.message.startswith("Under a negation")
     assert check("Les prix n’ont pas augmenté.", "Prices did not fall.")
+
+
+def test_an_act_that_begins_is_no_phase_of_events() -> None:
+    # TransRead (Alice), a gold bead: "began running" = "partit"; "finirait" is the race's end
+    en = "They began running when they liked, so it was not easy to know when the race was over."
+    fr = "Chacun partit quand il voulut, si bien qu'on ne savait pas quand la course finirait."
+    assert check(fr, en) == []
+
+
+def test_words_far_apart_make_a_note() -> None:
+    # TransRead (La Faute de l'abbé Mouret), a gold bead: the English word ends the sentence,
+    # the French opposite starts it: the two say the direction of different things
+    en = "Having set her cap straight, she came back breathless to sweep before the altar."
+    fr = "Après avoir ramené son bonnet, essoufflée, la Teuse revint donner un coup de balai."
+    [finding] = check(fr, en)
+    assert (finding.details["axis"], finding.severity) == ("time", "low")

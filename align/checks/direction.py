@@ -186,6 +186,8 @@ def polar_words(sentence: Sentence, lang: str) -> list[Polar]:
         for word in group:
             if word.axis == "phase" and _BEFORE_YEAR.match(text, word.end):
                 continue  # "the end of 2019": a time frame
+            if word.axis == "phase" and lang == "en" and _GERUND.match(text, word.end):
+                continue  # "began running", "stopped talking": how an act goes, not events
             if word.weak and _told_next(word, groups[i + 1 :], text):
                 continue  # "since last year", "depuis la veille": the point says it
             if word.axis in COMPARED_ON:
@@ -239,6 +241,7 @@ def _told_next(word: Polar, later: Sequence[Sequence[Polar]], text: str) -> bool
     return False
 
 
+_GERUND = re.compile(r"\s+[a-z]+ing\b")
 _CLAUSE = re.compile(r"[.;:!?,()«»\"“”—–]")
 
 
@@ -382,19 +385,31 @@ def _saying(words: Sequence[Polar], axis: str, sign: int) -> int:
     return sum(1 for w in words if w.axis == axis and w.sign == sign and not w.negated)
 
 
-def bead_flips(en: Sequence[Polar], fr: Sequence[Polar]) -> list[Flip]:
+def bead_flips(
+    en: Sequence[Polar], fr: Sequence[Polar], places: tuple[Places, Places] = ({}, {})
+) -> list[Flip]:
     """Per axis, affirmative direction words of the English against those of the French, and
     negated ones against negated ones ("without any loss" → "sans aucun gain")."""
     return [
         flip
         for negated in (False, True)
         for flip in _counted_flips(
-            [w for w in en if w.negated == negated], [w for w in fr if w.negated == negated]
+            [w for w in en if w.negated == negated],
+            [w for w in fr if w.negated == negated],
+            places,
         )
     ]
 
 
-def _counted_flips(en: Sequence[Polar], fr: Sequence[Polar]) -> list[Flip]:
+#: How far apart (share of the bead) the English and French words of a flip may stand and
+#: still be taken for one word and its rendering: beyond, the two sides say the direction of
+#: different things (a long literary sentence reordered), a note.
+FAR_APART = 0.35
+
+
+def _counted_flips(
+    en: Sequence[Polar], fr: Sequence[Polar], places: tuple[Places, Places] = ({}, {})
+) -> list[Flip]:
     flips = []
     for axis in sorted({w.axis for w in en} & {w.axis for w in fr}):
         en_words = [w for w in en if w.axis == axis]
@@ -407,7 +422,11 @@ def _counted_flips(en: Sequence[Polar], fr: Sequence[Polar]) -> list[Flip]:
             said_en = tuple(w for w in en_words if w.sign == sign)
             said_fr = tuple(w for w in fr_words if w.sign == -sign)
             weak = all(w.weak for w in said_en) or all(w.weak for w in said_fr)
+            apart = min(
+                abs(_place(a, places[0]) - _place(b, places[1])) for a in said_en for b in said_fr
+            )
             if e[-sign] == 0 and f[sign] == 0:  # each side says one direction only
+                weak = weak or (bool(places[0]) and apart > FAR_APART)
                 severity = Severity.LOW if weak else Severity.MEDIUM
                 evidence, confidence = "bead", 0.55 if weak else 0.7
             else:
@@ -477,7 +496,7 @@ class DirectionCheck:
         links: Sequence[WordLink],
         places: tuple[Places, Places] = ({}, {}),
     ) -> list[Flip]:
-        by_bead = {(f.axis, f.en_sign, f.negated): f for f in bead_flips(en, fr)}
+        by_bead = {(f.axis, f.en_sign, f.negated): f for f in bead_flips(en, fr, places)}
         flips: dict[tuple[str, int, bool], Flip] = {}
         for flip in linked_flips(en, fr, links, places) if links else []:
             key = (flip.axis, flip.en_sign, False)

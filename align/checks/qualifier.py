@@ -616,7 +616,10 @@ def frame_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
         e_only = [m for m in e if e_units[m.unit] > f_units[m.unit]]
         f_only = [m for m in f if f_units[m.unit] > e_units[m.unit]]
         if e_only and f_only:
-            out.append(Difference(kind, tuple(e_only), tuple(f_only), Severity.MEDIUM, 0.75))
+            # "now" is also a word of narration ("Now, …", "or"): a note
+            loose = all(m.unit == "now" for m in e_only) or all(m.unit == "now" for m in f_only)
+            severity = Severity.LOW if kind == "period" and loose else Severity.MEDIUM
+            out.append(Difference(kind, tuple(e_only), tuple(f_only), severity, 0.75))
         elif kind == "rate" and e_only and not f:
             out.append(Difference("lost_rate", tuple(e_only), (), Severity.LOW, 0.5))
         elif kind == "rate" and f_only and not e:
