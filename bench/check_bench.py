@@ -412,6 +412,78 @@ def kremlin_false_alarms(encoder, config, use_real: bool) -> None:
         print("  none")
 
 
+#: Faithful kremlin-style sets of bench/wordsets.py whose pages become events (tuning sets)
+KREMLIN_SETS = ("kremlin-tune", "kremlin-tune2")
+
+
+def kremlin_windows(set_name: str) -> list[Window]:
+    """One event per kremlin.ru page of a word-level set: its faithful pairs in page order,
+    gold 1-1 (each pair is one English sentence, title, lead or speaker label)."""
+    from wordsets import load_pairs
+
+    pages: dict[str, list] = {}
+    for pair in load_pairs(set_name):
+        pages.setdefault(pair.source, []).append(pair)
+    return [
+        Window(
+            source,
+            tuple(p.fr for p in pairs),
+            tuple(p.en for p in pairs),
+            tuple(Bead((i,), (i,), 1.0) for i in range(len(pairs))),
+        )
+        for source, pairs in pages.items()
+    ]
+
+
+def kremlin_omissions(encoder, config, use_real: bool, sets: Sequence[str], seed: int) -> None:
+    """Dropped sentences and clauses injected into real kremlin pages translated by hand:
+    recall of `omission` / `partial_omission`, and every (partial) omission on the faithful
+    pages or away from the injections, per 1,000 English sentences."""
+    sys.path.insert(0, str(PROJECT / "bench"))
+    rng = random.Random(seed)
+    hits: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    false: Counter[str] = Counter()
+    sentences: Counter[str] = Counter()
+    for set_name in sets:
+        for window in kremlin_windows(set_name):
+            beads = align(window.fr, window.en, window.gold, encoder, use_real)
+            sentences["faithful"] += len(window.en)
+            for f in check(window.fr, window.en, beads, encoder, config):
+                if f.type in ("omission", "partial_omission") and f.severity != "info":
+                    false["faithful"] += 1
+                    print(f"  faithful {window.doc}: {f.type}: {f.message}")
+            for kind in ("drop_sentence", "drop_clause"):
+                perturbed = INJECT[kind](window, 2, rng)
+                if perturbed is None:
+                    continue
+                beads = align(perturbed.fr, window.en, perturbed.gold, encoder, use_real)
+                findings = [
+                    f
+                    for f in check(perturbed.fr, window.en, beads, encoder, config)
+                    if f.severity != "info"
+                ]
+                sentences[kind] += len(window.en)
+                targets = {i for t in perturbed.targets for i in t}
+                for target in perturbed.targets:
+                    total[kind] += 1
+                    if any(set(f.en) & set(target) and f.type in EXPECTED[kind] for f in findings):
+                        hits[kind] += 1
+                false[kind] += sum(
+                    1
+                    for f in findings
+                    if f.type in ("omission", "partial_omission") and not set(f.en) & targets
+                )
+    print(f"kremlin pages ({', '.join(sets)}), seed {seed}:")
+    print(f"{'':<14} {'injected':>8} {'recall':>7} {'false (partial) omissions / 1,000':>36}")
+    for kind in ("drop_sentence", "drop_clause"):
+        rate = 1000 * false[kind] / max(sentences[kind], 1)
+        recall = hits[kind] / total[kind] if total[kind] else float("nan")
+        print(f"{kind:<14} {total[kind]:>8} {recall:>7.3f} {rate:>36.1f}")
+    rate = 1000 * false["faithful"] / max(sentences["faithful"], 1)
+    print(f"{'faithful':<14} {sentences['faithful']:>8} {'':>7} {rate:>36.1f}")
+
+
 def overrides(pairs: list[str]) -> dict[str, float]:
     result = {}
     for pair in pairs:
@@ -440,6 +512,11 @@ def main() -> None:
         "--no-links", action="store_true", help="check without word links (before this round)"
     )
     parser.add_argument(
+        "--kremlin-sets",
+        default=",".join(KREMLIN_SETS),
+        help="word-level sets (bench/wordsets.py) whose pages --kremlin injects into",
+    )
+    parser.add_argument(
         "--cache", type=Path, default=Path("/tmp/fidelity-check-bench/use-cache.pkl")
     )
     args = parser.parse_args()
@@ -462,6 +539,13 @@ def main() -> None:
     if args.kremlin:
         print(f"aligner: {'real' if use_real else 'gold 1-1'}; encoder: {encoder_name}")
         kremlin_false_alarms(encoder, config, use_real)
+        sets = [s for s in args.kremlin_sets.split(",") if s]
+        try:
+            kremlin_omissions(encoder, config, use_real, sets, args.seed)
+        except Exception as error:  # wordsets.WordSetError: ../shared absent
+            if type(error).__name__ != "WordSetError":
+                raise
+            print(f"kremlin pages: {error}")
         return
     if not DATA.is_dir():
         print(f"{DATA} is absent: nothing to measure")

@@ -9,7 +9,14 @@ import numpy as np
 import pytest
 
 from align.checks import CheckConfig, CheckInput
-from align.checks.omissions import OmissionCheck, Orphan, merged_orphans, orphan_call
+from align.checks.omissions import (
+    OmissionCheck,
+    Orphan,
+    PartialOmissionCheck,
+    merged_orphans,
+    orphan_call,
+    span_word_call,
+)
 from align.checks.word_coverage import (
     MAX_WEIGHT,
     MIN_WEIGHT,
@@ -207,6 +214,89 @@ CONFESSIONS_BEADS = [
 ]
 
 
+# kremlin.ru/events/president/news/54860 (bench/data/words kremlin-tune2: real English, French
+# written by hand for the benchmark)
+PIPELINE_EN = [
+    "Telephone conversation with President of Turkey Recep Tayyip Erdogan",
+    (
+        "The President of Russia was on board a pipe-laying ship that is involved in the "
+        "construction of the Turkish Stream gas pipeline."
+    ),
+    (
+        "Mr Putin said the first leg of the pipeline will be ready next year and the second "
+        "one in late 2019."
+    ),
+    "I am calling you from a pipe-laying vessel in the Black Sea.",
+    (
+        "Mr President, I would like to congratulate you on this launch and say that Russia "
+        "has been more effective in implementing joint projects with Turkey than with many of"
+        " our other partners."
+    ),
+    (
+        "It would be no exaggeration for me to say that where we spend years with our other "
+        "partners on securing various administrative approvals, with Turkey we have been able"
+        " to do it within just a few months."
+    ),
+    "There is no doubt that this is attributable to your direct and personal support.",
+    (
+        "Russia and Turkey signed an intergovernmental agreement on the Turkish Stream in "
+        "autumn 2016."
+    ),
+    "Seven months later, the work is already underway.",
+    (
+        "The first leg will be ready in 2018, and by the end of 2019 the second leg will be "
+        "completed."
+    ),
+    (
+        "We will be ready to supply gas to southern and southeastern Europe through Turkish "
+        "territory, should our partners so desire."
+    ),
+    (
+        "Only recently the Turkish regulator issued a licence to the Russian operator for "
+        "selling electricity until 2066, and I would like to thank you for that."
+    ),
+    "You have mentioned another major project, the Akkuyu Nuclear Power Plant.",
+]
+PIPELINE_FR = [
+    "Entretien téléphonique avec le Président de la Turquie Recep Tayyip Erdogan",
+    (
+        "Le Président de la Russie se trouvait à bord d’un navire poseur de canalisations "
+        "participant à la construction du gazoduc Turkish Stream."
+    ),
+    (
+        "M. Poutine a indiqué que la première ligne du gazoduc serait prête l’an prochain et "
+        "la seconde fin 2019."
+    ),
+    "Je vous appelle depuis un navire poseur de canalisations en mer Noire.",
+    (
+        "Monsieur le Président, je voudrais vous féliciter pour ce lancement et dire que la "
+        "Russie a été plus efficace dans la réalisation de projets communs avec la Turquie "
+        "qu’avec beaucoup de nos autres partenaires."
+    ),
+    (
+        "Je n’exagère pas en disant que, là où nous passons des années à obtenir diverses "
+        "autorisations administratives avec d’autres partenaires, avec la Turquie nous y "
+        "sommes parvenus en quelques mois seulement."
+    ),
+    "Nul doute que nous le devons à votre soutien direct et personnel.",
+    (
+        "La Russie et la Turquie ont signé un accord intergouvernemental sur le Turkish "
+        "Stream à l’automne 2016."
+    ),
+    "Sept mois plus tard, les travaux ont déjà commencé.",
+    "La première ligne sera prête en 2018, et la seconde sera achevée d’ici la fin de 2019.",
+    (
+        "Nous serons prêts à livrer du gaz à l’Europe du Sud et du Sud-Est via le territoire "
+        "turc, si nos partenaires le souhaitent."
+    ),
+    (
+        "Tout récemment, le régulateur turc a délivré à l’exploitant russe une licence de "
+        "vente d’électricité jusqu’en 2066, et je tiens à vous en remercier."
+    ),
+    "Vous avez évoqué un autre grand projet, la centrale nucléaire d’Akkuyu.",
+]
+
+
 def sentences(side: Side, texts) -> tuple[Sentence, ...]:
     return tuple(Sentence(side, i, t, 0, (0, len(t))) for i, t in enumerate(texts))
 
@@ -326,3 +416,36 @@ def test_a_merged_sentence_none_of_whose_words_the_french_renders_is_an_omission
 def test_without_word_links_the_cosines_alone_miss_it(encoder):
     data = event(CONFESSIONS_FR, CONFESSIONS_EN, CONFESSIONS_BEADS, encoder, links=False)
     assert not any(7 in o.en for o in merged_orphans(data))
+
+
+def test_a_dropped_clause_whose_words_the_french_leaves_out_is_a_partial_omission(encoder):
+    # "…, and by the end of 2019 the second leg will be completed." left out of the French
+    fr = list(PIPELINE_FR)
+    fr[9] = "La première ligne sera prête en 2018."
+    beads = [((i,), (i,)) for i in range(len(PIPELINE_EN))]
+    found = PartialOmissionCheck().run(event(fr, PIPELINE_EN, beads, encoder))
+    assert [(f.type, f.en) for f in found] == [(FindingType.PARTIAL_OMISSION, (9,))]
+    assert found[0].details["called_by"] == "word_coverage"
+    assert "2019" in found[0].details["en_span"]
+    assert found[0].details["span_word_coverage"]["lexical_share"] == 0.0
+    # the cosines alone do not call it (the clause shares the sentence's topic)
+    assert PartialOmissionCheck().run(event(fr, PIPELINE_EN, beads, encoder, links=False)) == []
+    # and the faithful page raises nothing
+    assert PartialOmissionCheck().run(event(PIPELINE_FR, PIPELINE_EN, beads, encoder)) == []
+
+
+def test_a_span_whose_words_the_french_renders_is_never_a_partial_omission():
+    config = CheckConfig()
+    rest = WordCover(words=10, weight=25.0, lexical=15.0, encoder=0.0)
+    unrendered = WordCover(words=5, weight=12.0, lexical=0.0, encoder=3.0)
+    rendered = WordCover(words=5, weight=12.0, lexical=6.0, encoder=0.0)
+    assert span_word_call((unrendered, rest), 0.4, 0.12, False, config) == "unrendered"
+    assert span_word_call((rendered, rest), 0.1, 0.3, True, config) == "rendered"
+    # the cosines must agree, loosely: a French clause run close to it, or no gain, vetoes
+    assert span_word_call((unrendered, rest), 0.6, 0.12, False, config) is None
+    assert span_word_call((unrendered, rest), 0.4, 0.0, False, config) is None
+    assert span_word_call((unrendered, rest), 0.4, 0.0, True, config) == "unrendered"
+    # a French that renders little of the rest either is no evidence (a loose rendering)
+    loose = WordCover(words=10, weight=25.0, lexical=2.0, encoder=10.0)
+    assert span_word_call((unrendered, loose), 0.4, 0.12, False, config) is None
+    assert span_word_call(None, 0.4, 0.12, False, config) is None

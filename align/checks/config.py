@@ -88,6 +88,17 @@ class CheckConfig:
     span_min_gain_when_short: float = -0.02
     partial_length_drop: float = 0.35
     partial_length_mads: float = 1.5
+    # (c) with word links: a run carrying at least `span_words_min_weight` of word weight, of
+    # which the French renders at most `span_max_word_share`, while it renders at least
+    # `span_rest_min_word_share` of the rest of the bead's English, is a dropped clause when
+    # no French clause run is closer to it than `span_words_max_coverage` and the gain is
+    # what (a) or (b) asks; a run with `span_veto_word_share` of its words rendered is never
+    # one. Tuned on the tuning novels and the kremlin-tune pages.
+    span_words_min_weight: float = 10.0
+    span_max_word_share: float = 0.1
+    span_rest_min_word_share: float = 0.3
+    span_words_max_coverage: float = 0.5
+    span_veto_word_share: float = 0.4
 
     # mistranslation: robust z-score of a bead's similarity against the event's median and
     # MAD of bead similarities; the MAD is floored so short or uniform events do not flag

@@ -28,8 +28,9 @@ from align.checks.evidence import (
     words,
 )
 from align.checks.word_coverage import WordCover, combined, sentence_covers
+from align.checks.word_coverage import cover as word_cover
 from align.embed.base import Encoder
-from align.model import Bead, Finding, FindingType, Severity, finding_id
+from align.model import Bead, Finding, FindingType, Severity, WordLink, finding_id
 
 NOT_TRANSLATION = frozenset({"caption", "tag", "note", "other"})
 
@@ -845,6 +846,8 @@ class Span:
     whole_sentences: bool  # the span is exactly one or more whole English sentences
     coverage: float = 0.0  # the span against the French's most similar run of clauses
     reason: str = "similarity"  # "short_french": the length evidence called it
+    # … "word_coverage": the word links (none of its words rendered, the rest's are)
+    words: WordCover | None = None  # the span's word coverage (None: no word links)
 
 
 def candidate_spans(clauses: Sequence[tuple[int, str]], max_clauses: int) -> list[tuple[int, int]]:
@@ -903,6 +906,68 @@ class _SpanPlan:
     rests: list[str]  # the bead's English without it
     runs: list[str]  # runs of the French's clauses
     shortfall: float  # the French's log length shortfall against the event's ratio
+    words: list[WordCover] | None = None  # each clause's word coverage (None: no links)
+
+    def span_words(self, first: int, last: int) -> tuple[WordCover, WordCover] | None:
+        """Word coverage of a span of clauses and of the rest of the bead's English."""
+        if self.words is None:
+            return None
+        return (
+            combined(self.words[first : last + 1]),
+            combined(self.words[:first] + self.words[last + 1 :]),
+        )
+
+
+def span_word_call(
+    lexical: tuple[WordCover, WordCover] | None,
+    coverage: float,
+    gain: float,
+    french_short: bool,
+    config: CheckConfig,
+) -> str | None:
+    """What the word links say of a span of a bead's English (`lexical`: the span's and the
+    rest's word coverage): "rendered" when the French renders a good part of its words (never
+    an omission, whatever the cosines say), "unrendered" when it renders (almost) none of
+    them while rendering the rest of the bead's English — a dropped clause — and the cosines
+    agree loosely: no French clause run is close to it and the bead is better without it
+    (or no worse, where the French is short for its English). None: no word evidence."""
+    if lexical is None:
+        return None
+    span, rest = lexical
+    if span.weight < config.span_words_min_weight or span.share is None:
+        return None
+    if span.share >= config.span_veto_word_share:
+        return "rendered"
+    least_gain = config.span_min_gain_when_short if french_short else config.span_min_gain
+    if (
+        span.share <= config.span_max_word_share
+        and (rest.share or 0.0) >= config.span_rest_min_word_share
+        and coverage < config.span_words_max_coverage
+        and gain >= least_gain
+    ):
+        return "unrendered"
+    return None
+
+
+def clause_word_covers(
+    links: Sequence[WordLink], clauses: Sequence[tuple[int, str]], texts: dict[int, str]
+) -> list[WordCover]:
+    """Word coverage of each clause: a clause owns the links from where it starts in its
+    sentence up to where the next clause starts."""
+    starts: list[int] = []
+    position: dict[int, int] = {}
+    for sentence, clause in clauses:
+        found = texts[sentence].find(clause[:20], position.get(sentence, 0))
+        start = found if found >= 0 else position.get(sentence, 0)
+        starts.append(start)
+        position[sentence] = start + 1
+    covers = []
+    for k, (sentence, _) in enumerate(clauses):
+        same = k + 1 < len(clauses) and clauses[k + 1][0] == sentence
+        end = starts[k + 1] if same else len(texts[sentence]) + 1
+        own = [link for link in links if link.en_sentence == sentence]
+        covers.append(word_cover(own, texts[sentence], (starts[k], end)))
+    return covers
 
 
 def _only(plan: _SpanPlan, keep: list[int]) -> _SpanPlan:
@@ -953,7 +1018,8 @@ class PartialOmissionCheck:
             bead = replace(bead, en=tuple(i for i in bead.en if i not in reported))
             if not bead.en:
                 continue
-            plan = self._plan(data, bead, fit)
+            links = data.links[position] if position < len(data.links) else None
+            plan = self._plan(data, bead, fit, links)
             if plan is None:
                 continue
             off = stats.z(score) < self.config.mistranslation_z and len(bead.en) == 1
@@ -1016,6 +1082,8 @@ class PartialOmissionCheck:
         """
         config = self.config
         ceiling = max(config.span_max_coverage, config.span_alone_max_coverage)
+        # the word rule (c) looks at spans up to a higher coverage, where links exist
+        with_words = max(ceiling, config.span_words_max_coverage)
         first = embed(
             encoder, [t for _, _, _, plan, _ in plans for t in (plan.french, *plan.texts)]
         )
@@ -1026,7 +1094,7 @@ class PartialOmissionCheck:
                 k
                 for k, text in enumerate(plan.texts)
                 if len(words(text)) >= config.span_min_words
-                and float(first[text] @ french) < ceiling
+                and float(first[text] @ french) < (ceiling if plan.words is None else with_words)
             ]
             if keep:
                 candidates.append((position, bead, score, _only(plan, keep), rest_floor))
@@ -1049,7 +1117,13 @@ class PartialOmissionCheck:
                 narrowed.append((position, bead, score, _only(plan, keep), rest_floor))
         return narrowed
 
-    def _plan(self, data: CheckInput, bead: Bead, fit: LengthFit) -> _SpanPlan | None:
+    def _plan(
+        self,
+        data: CheckInput,
+        bead: Bead,
+        fit: LengthFit,
+        links: Sequence[WordLink] | None = None,
+    ) -> _SpanPlan | None:
         """The clauses of a bead's English and every candidate span with its remainder."""
         config = self.config
         clauses = [
@@ -1064,7 +1138,12 @@ class PartialOmissionCheck:
             rests.append(" ".join(c for _, c in clauses[:first] + clauses[last + 1 :]))
         french = fr_text(data, bead)
         shortfall = fit.shortfall(french, en_text(data, bead))
-        return _SpanPlan(clauses, french, spans, texts, rests, french_runs(french), shortfall)
+        covers = None
+        if links is not None:
+            covers = clause_word_covers(links, clauses, {i: data.en[i].text for i in bead.en})
+        return _SpanPlan(
+            clauses, french, spans, texts, rests, french_runs(french), shortfall, covers
+        )
 
     def _worst_span(
         self,
@@ -1103,7 +1182,9 @@ class PartialOmissionCheck:
                 and sim <= config.span_max_similarity
                 and cover < config.span_alone_max_coverage
             )
-            if not (by_length or by_similarity):
+            lexical = plan.span_words(first, last)
+            call = span_word_call(lexical, float(cover), gain, french_short, config)
+            if call == "rendered" or not (by_length or by_similarity or call == "unrendered"):
                 continue
             en = tuple(dict.fromkeys(i for i, _ in clauses[first : last + 1]))
             if set(en) & reported:
@@ -1122,7 +1203,8 @@ class PartialOmissionCheck:
                 en,
                 whole,
                 round(float(cover), 3),
-                "short_french" if by_length else "similarity",
+                "short_french" if by_length else "similarity" if by_similarity else "word_coverage",
+                None if lexical is None else lexical[0],
             )
             # a whole untranslated sentence is reported as such, before any part of one
             rank = (span.whole_sentences, span.gain - span.coverage)
@@ -1147,6 +1229,7 @@ class PartialOmissionCheck:
             "french_length_shortfall": round(plan.shortfall, 3),
             "length_shortfall_limit": round(limit, 3),
             "called_by": span.reason,
+            "span_word_coverage": None if span.words is None else span.words.to_json(),
             "fr_text": french,
             "missing_terms": missing,
             "thresholds": {
@@ -1160,6 +1243,8 @@ class PartialOmissionCheck:
         quote = one_line(span.text, 60)
         why = f"best French clause match {span.coverage:.2f}; the bead scores {span.gain:+.2f} "
         why += "better without it"
+        if span.reason == "word_coverage" and span.words is not None:
+            why = f"{rendered_words(span.words)}; best French clause match {span.coverage:.2f}"
         if span.reason == "short_french":
             why += f"; the French is {np.exp(plan.shortfall):.1f}× shorter than this event's "
             why += "ratio predicts"
