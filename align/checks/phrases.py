@@ -23,10 +23,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
-import simplemma
-
 from align.checks.meaning import english_negations, french_negations
 from align.numbers.lexicon import CARDINAL_WORDS, SCALES
+from align.words.tokens import lemma as words_lemma
 
 #: A number ("5", "1 000", "28,2") or a word (with its elided article, apostrophes and
 #: hyphens: "l'augmentation", "aujourd'hui", "record-high", "Pays-Bas").
@@ -79,13 +78,10 @@ def _fold(word: str) -> str:
     return word.casefold().replace("’", "'")
 
 
-@lru_cache(maxsize=65536)
 def lemma(word: str, lang: str) -> str:
-    """simplemma's lemma of a word (folded), or the word where simplemma cannot read it."""
-    try:
-        return _fold(simplemma.lemmatize(word, lang=lang))
-    except (ValueError, KeyError):
-        return word
+    """simplemma's lemma of a word (folded), or the word where simplemma cannot read it. The
+    word links' cache (`align.words.tokens.lemma`): the links have read these words already."""
+    return _fold(words_lemma(word, lang))
 
 
 @lru_cache(maxsize=65536)
@@ -96,10 +92,7 @@ def word_forms(word: str, lang: str) -> frozenset[str]:
     bare = _ELISION.sub("", folded) if lang == "fr" else re.sub(r"'s$|s'$", "", folded)
     forms = {folded, bare}
     for form in (folded, bare):
-        try:
-            forms.add(_fold(simplemma.lemmatize(form, lang=lang)))
-        except (ValueError, KeyError):  # an odd script or a character simplemma rejects
-            continue
+        forms.add(lemma(form, lang))  # an odd script or character: the word itself
     for form in list(forms):
         forms.update(_deinflect(form, lang))
     return frozenset(f for f in forms if f)
@@ -220,18 +213,33 @@ class PhraseLexicon:
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.entries = tuple(entries)
-        index: dict[tuple[str, str], list[Entry]] = {}
+        # one-word terms by their word; longer ones by their first two words, so that a word
+        # many phrases start with ("en", "à", "the") costs no more than another
+        single: dict[tuple[str, str], list[Entry]] = {}
+        pairs: dict[tuple[str, str, str], list[Entry]] = {}
         for entry in entries:
-            index.setdefault((entry.lang, entry.words[0]), []).append(entry)
-        self._index = index
+            if len(entry.words) == 1:
+                single.setdefault((entry.lang, entry.words[0]), []).append(entry)
+            else:
+                key = (entry.lang, entry.words[0], entry.words[1])
+                pairs.setdefault(key, []).append(entry)
+        self._single = single
+        self._pairs = pairs
+        self._seconds: dict[tuple[str, str], frozenset[str]] = {}
+        for lang, first, second in pairs:
+            self._seconds[lang, first] = self._seconds.get((lang, first), frozenset()) | {second}
         self._heads = {
-            lang: frozenset(w for (lng, w) in index if lng == lang) for lang in ("en", "fr")
+            lang: frozenset({w for (lng, w) in single if lng == lang})
+            | frozenset({w for (lng, w, _) in pairs if lng == lang})
+            for lang in ("en", "fr")
         }
 
     def find(self, text: str, lang: str, *, negation: bool = True) -> list[Hit]:
         """Every term of `text` (blockers left out), longest first; with `negation`, a hit
         under a negation of the text ("did not rise", "ne baisse plus") is marked so."""
-        words = tokens(text, lang, self._heads.get(lang, frozenset()))
+        # the heads matter only to English hyphenated words: other texts share one reading
+        heads = self._heads.get(lang, frozenset()) if lang == "en" and "-" in text else frozenset()
+        words = tokens(text, lang, heads)
         hits: list[Hit] = []
         i = 0
         while i < len(words):
@@ -256,12 +264,21 @@ class PhraseLexicon:
 
     def _match_at(self, words: Sequence[Token], i: int, lang: str) -> list[Entry]:
         """The entries of the longest term that starts at word i; a blocker among them wins."""
-        candidates = {e for form in words[i].forms for e in self._index.get((lang, form), ())}
+        first = words[i].forms
+        candidates = [e for form in first for e in self._single.get((lang, form), ())]
+        if i + 1 < len(words):
+            second = words[i + 1].forms
+            for form in first:
+                follow = self._seconds.get((lang, form))
+                if follow is None:
+                    continue
+                for form2 in follow & second:
+                    candidates += self._pairs[lang, form, form2]
         matched = [
             e
-            for e in candidates
+            for e in dict.fromkeys(candidates)
             if i + len(e.words) <= len(words)
-            and all(e.words[k] in words[i + k].forms for k in range(1, len(e.words)))
+            and all(e.words[k] in words[i + k].forms for k in range(2, len(e.words)))
         ]
         if not matched:
             return []
