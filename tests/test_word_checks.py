@@ -365,3 +365,14 @@ def test_a_lone_capitalised_english_word_copied_is_judged_as_a_word() -> None:
     # an accent slip is not hidden by a prefix ("ré" + "proches")
     (finding,) = spelling("Il écouta ses réproches.", "He listened to her reproaches.")
     assert finding.details["suggestion"] == "reproches"
+
+
+def test_an_inflected_french_form_is_no_english_word() -> None:
+    # kremlin.ru: "candidates" is the feminine plural of "candidat" as well as English
+    assert (
+        untranslated(
+            "Les villes candidates ont présenté leurs projets.",
+            "The candidates presented their projects.",
+        )
+        == []
+    )

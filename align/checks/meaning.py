@@ -668,6 +668,13 @@ def _english_word(
         return None
     en_zipf, fr_zipf = zipf(word, "en"), zipf(word, "fr")
     loanword = word in loanwords() or token.lemma in loanwords()
+    if (
+        not loanword
+        and token.lemma != word
+        and zipf(token.lemma, "fr") >= 3.0
+        and lemmatiser_knows(word)
+    ):
+        return None  # an inflected form of a French word ("candidates" of "candidat")
     copied = token.folded in english_words or fold(_english_lemma(word)) in english_words
     # a lower-case word copied from the English that no French word list knows is English
     # however rare ("counterpane", "purificator"): the spelling check leaves it alone
