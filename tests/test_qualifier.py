@@ -457,3 +457,17 @@ def test_a_negated_step_counts_for_none() -> None:
 def test_time_frames_in_other_forms(en: str, faithful: str, altered: str, kind: str) -> None:
     assert check(faithful, en) == []
     assert kind in {f.details["kind"] for f in check(altered, en)}
+
+
+def test_a_bound_added_alone_is_a_note_a_turn_of_phrase_is_not() -> None:
+    # kremlin-tune2 (real kremlin.ru English): "one from each chamber"
+    en = "The civic chambers are to elect their representatives, one from each chamber."
+    assert (
+        check("Les chambres civiques doivent élire leurs représentants, un par chambre.", en) == []
+    )
+    [finding] = check(
+        "Les chambres civiques doivent élire leurs représentants, au moins un par chambre.", en
+    )
+    assert (finding.severity, finding.details["kind"]) == ("low", "added_qualifier")
+    # TransRead (Voyage au centre de la Terre), a gold bead: "hardly" is a turn of phrase
+    assert check("C'était à n'y pas croire.", "I could hardly believe my own eyes.") == []

@@ -599,10 +599,15 @@ def bound_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
     f_only = tuple(m for m in fr if m.unit not in e_groups)
     if e_only and f_only:
         return [Difference("qualifier", e_only, f_only, Severity.LOW, 0.5)]
-    if e_only and not fr:
-        return [Difference("lost_qualifier", e_only, (), Severity.LOW, 0.4)]
-    if f_only and not en:
-        return [Difference("added_qualifier", (), f_only, Severity.LOW, 0.4)]
+    # a bound dropped or added changes what is said ("has almost halved" → "a été divisé par
+    # deux", "one from each chamber" → "au moins un par chambre"); "hardly" / "à peine" alone
+    # are mostly turns of phrase, and so is an added "presque" (measured on TransRead)
+    dropped = tuple(m for m in e_only if m.unit != "barely")
+    added = tuple(m for m in f_only if m.unit in ("more", "less"))
+    if dropped and not fr:
+        return [Difference("lost_qualifier", dropped, (), Severity.LOW, 0.4)]
+    if added and not en:
+        return [Difference("added_qualifier", (), added, Severity.LOW, 0.4)]
     return []
 
 
@@ -1154,8 +1159,12 @@ class QualifierCheck:
                 f"English qualifies the figure as {GROUP_WORDS[d.en[0].unit]} ({en}); the "
                 f"French as {GROUP_WORDS[d.fr[0].unit]} ({fr}){on}"
             )
+        if d.kind == "lost_qualifier" and not d.figure:
+            return f"The French drops {en}; the English qualifies what it says with it"
         if d.kind == "lost_qualifier":
             return f"The French drops {en} before the figure{on}"
+        if d.kind == "added_qualifier" and not d.figure:
+            return f"The French adds {fr}; the English has no such word"
         if d.kind == "added_qualifier":
             return f"The French adds {fr} to the figure{on}; the English has no such word"
         if d.kind == "lost_rate":
