@@ -55,11 +55,19 @@ def test_a_rare_misspelling_next_to_a_common_word_is_a_low_typo() -> None:
     assert finding.details["reason"] == "non_word" and finding.severity == Severity.MEDIUM
     assert finding.details["suggestion"] == "sincèrement"
     # a rare web spelling one edit from a much commoner word: a likely typo, low
+    (finding,) = spelling("Le gouvernment a adopté le budget.", "The cabinet adopted the budget.")
+    assert finding.details["reason"] == "typo" and finding.severity == Severity.LOW
+    assert finding.details["suggestion"] == "gouvernement"
+    # … a non-word when it copies the spelling of the English word of the bead
     (finding,) = spelling(
         "Le gouvernment a adopté le budget.", "The government has adopted the budget."
     )
-    assert finding.details["reason"] == "typo" and finding.severity == Severity.LOW
-    assert finding.details["suggestion"] == "gouvernement"
+    assert finding.details["reason"] == "non_word" and finding.severity == Severity.MEDIUM
+    # kremlin.ru (the worked example): "professionalism" → "professionnalisme"
+    (finding,) = spelling(
+        "Je salue le professionalisme des équipes.", "I commend the teams' professionalism."
+    )
+    assert finding.details["suggestion"] == "professionnalisme"
 
 
 def test_names_acronyms_figures_compounds_and_literary_forms_are_not_spelling_errors() -> None:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from rapidfuzz import fuzz
+
 from align.checks.base import CheckInput
 from align.checks.config import DEFAULT_CONFIG, CheckConfig
 from align.model import (
@@ -159,6 +161,31 @@ def _common_compound(word: str) -> bool:
     )
 
 
+#: A rare web spelling below this frequency (wordfreq Zipf) that follows the English word of
+#: the bead rather than the French one next to it is a non-word.
+ANGLICISED_MAX_ZIPF = 3.0
+
+
+def _english_spelling(word: str, frequency: float, english_words: set[str]) -> str | None:
+    """The French word a rare spelling should have been when it copies the spelling of an
+    English word of the bead: "professionalisme" (professionalism) for "professionnalisme",
+    "gouvernment" (government) for "gouvernement". None otherwise."""
+    if frequency >= ANGLICISED_MAX_ZIPF or len(word) < 6:
+        return None
+    near = nearest_word(word)
+    if near is None or near[1] != 1 or zipf(near[0], "fr") < frequency + 0.5:
+        return None
+    folded, right = fold(word), fold(near[0])
+    for english in english_words:
+        if len(english) < 5:
+            continue
+        english = fold(english)
+        to_word = fuzz.ratio(english, folded)
+        if to_word >= 80 and to_word > fuzz.ratio(english, right):
+            return near[0]
+    return None
+
+
 def _near_typo(word: str) -> bool:
     """A word one edit from a known French word ("provissions" → "provisions"), or two
     edits from one when it is long: a slip, even if it splits into a prefix and a word
@@ -265,6 +292,9 @@ class SpellingCheck:
             return None
         if known_french(word):  # only the web's frequency list has it: a rare spelling
             frequency = zipf(word, "fr")
+            anglicised = _english_spelling(word, frequency, english_words)
+            if anglicised is not None:
+                return "non_word", anglicised  # "professionalisme" after "professionalism"
             if frequency >= self.config.spelling_rare_zipf or zipf(word, "en") > 0:
                 return None
             near = nearest_word(word)
