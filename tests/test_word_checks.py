@@ -384,3 +384,11 @@ def test_an_inflected_french_form_is_no_english_word() -> None:
         )
         == []
     )
+
+
+def test_a_rare_real_word_like_the_english_one_is_no_anglicised_slip() -> None:
+    # "bibliographe" (a bibliographer) is French, one letter from "bibliographie"
+    found = spelling(
+        "Le bibliographe a présenté son travail.", "The bibliographer presented his work."
+    )
+    assert all(f.severity == Severity.LOW for f in found)

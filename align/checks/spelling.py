@@ -176,6 +176,8 @@ def _english_spelling(word: str, frequency: float, english_words: set[str]) -> s
     if near is None or near[1] != 1 or zipf(near[0], "fr") < frequency + 0.5:
         return None
     folded, right = fold(word), fold(near[0])
+    if not _doubled_or_e(folded, right):
+        return None  # "bibliographe" is no slip for "bibliographie"
     for english in english_words:
         if len(english) < 5:
             continue
@@ -184,6 +186,27 @@ def _english_spelling(word: str, frequency: float, english_words: set[str]) -> s
         if to_word >= 80 and to_word > fuzz.ratio(english, right):
             return near[0]
     return None
+
+
+def _doubled_or_e(one: str, other: str) -> bool:
+    """The two words differ by one letter that doubles a consonant ("professionel" /
+    "professionnel", "addresse" / "adresse") or by an "e" ("gouvernment"): the slips an
+    English spelling makes in a French word."""
+    if abs(len(one) - len(other)) != 1:
+        return False
+    longer, shorter = (one, other) if len(one) > len(other) else (other, one)
+    i = next(
+        (k for k, (a, b) in enumerate(zip(longer, shorter, strict=False)) if a != b), len(shorter)
+    )
+    if longer[:i] + longer[i + 1 :] != shorter:
+        return False
+    letter = longer[i]
+    if letter == "e":
+        return True
+    doubled = (i > 0 and longer[i - 1] == letter) or (
+        i + 1 < len(longer) and longer[i + 1] == letter
+    )
+    return letter not in "aeiouy" and doubled
 
 
 def _near_typo(word: str) -> bool:
