@@ -518,12 +518,16 @@ def _is_number(token: Token) -> bool:
 
 
 def _content(sentences: Sequence[Sentence], lang: str) -> list[Token]:
+    """The content words a look-alike may be, at most `MAX_WORDS` a side (as the links):
+    a 10,000-character bead costs what a long sentence does."""
+    from align.words.linker import MAX_WORDS
+
     return [
         t
         for s in sentences
         for t in tokenise(s.text, lang, s.index, split_hyphens=True)
         if t.content and len(t.lower) >= LOOK_ALIKE_MIN_CHARS and not t.name_like
-    ]
+    ][:MAX_WORDS]
 
 
 def look_alikes_in(en: Sequence[Sentence], fr: Sequence[Sentence]) -> list[LookAlike]:
