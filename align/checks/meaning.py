@@ -500,7 +500,7 @@ def english_word_runs(french: str, english: str, config: CheckConfig) -> list[li
     runs.append(current)
     found = [run for run in runs if _is_error(run)]
     for start, end in stretches:
-        name = _english_name(tokens, start, end, english_folded, quoted, config)
+        name = _english_name(french, tokens, start, end, english_folded, quoted, config)
         if name:
             found.append(name)
     return sorted(found, key=lambda run: run[0].token.start)
@@ -605,6 +605,7 @@ _NAME_WORD_ZIPF = 2.5
 
 
 def _english_name(
+    french: str,
     tokens: Sequence[Token],
     first: int,
     last: int,
@@ -629,6 +630,12 @@ def _english_name(
         return None  # a French word in it: a French name ("la Banque Central")
     after_article = first > 0 and tokens[first - 1].lower.replace("’", "'") in _FRENCH_ARTICLES
     if 3 * english_like < 2 * len(words) and not (after_article and 2 * english_like >= len(words)):
+        return None
+    # inside the French sentence, right after a French word ("sur Channel One", "missiles
+    # Intermediate-Range"); after a comma or a colon, or opening the sentence, it is a
+    # title in apposition ("son nouveau monument, Worker and Collective Farm Woman")
+    joined = first > 0 and french[tokens[first - 1].end : tokens[first].start].strip(" '’") == ""
+    if not joined:
         return None
     return [EnglishWord(t, en, fr, True) for t, (en, fr) in zip(words, frequencies, strict=True)]
 
