@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from align.checks import CheckConfig, CheckInput
+from align.checks.evidence import bead_similarities, similarity
 from align.checks.omissions import (
     OmissionCheck,
     Orphan,
@@ -449,3 +450,19 @@ def test_a_span_whose_words_the_french_renders_is_never_a_partial_omission():
     loose = WordCover(words=10, weight=25.0, lexical=2.0, encoder=10.0)
     assert span_word_call((unrendered, loose), 0.4, 0.12, False, config) is None
     assert span_word_call(None, 0.4, 0.12, False, config) is None
+
+
+def test_the_rest_of_an_orphans_bead_is_judged_without_it(encoder):
+    data = event(CONFESSIONS_FR, CONFESSIONS_EN, CONFESSIONS_BEADS, encoder)
+    scores = bead_similarities(data)
+    rescored = PartialOmissionCheck._without(data, scores, {7})
+    # bead 6 pairs French 9 with English 6 and the untranslated 7: it is scored as French 9
+    # against English 6 alone, as an ordinary pair of the event
+    assert rescored[6] == pytest.approx(similarity(encoder, CONFESSIONS_FR[9], CONFESSIONS_EN[6]))
+    assert rescored[6] != pytest.approx(scores[6])
+    assert [r for k, r in enumerate(rescored) if k != 6] == [
+        s for k, s in enumerate(scores) if k != 6
+    ]
+    # and its English 6 (translated) gets no partial omission once 7 is reported
+    found = PartialOmissionCheck().run(data)
+    assert not any(set(f.en) & {6, 7} for f in found)
