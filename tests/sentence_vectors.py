@@ -97,10 +97,10 @@ def event(
     en_blocks: Sequence[int] | None = None,
 ) -> CheckInput:
     """An aligned event. fr: texts or (text, kind); beads: (French indices, English indices);
-    blocks: each sentence's paragraph (default: one paragraph per sentence)."""
+    blocks: each sentence's paragraph (default: one paragraph for the whole side)."""
     fr_items = [(t, "body") if isinstance(t, str) else t for t in fr]
-    fr_blocks = list(fr_blocks) if fr_blocks is not None else list(range(len(fr)))
-    en_blocks = list(en_blocks) if en_blocks is not None else list(range(len(en)))
+    fr_blocks = list(fr_blocks) if fr_blocks is not None else [0] * len(fr)
+    en_blocks = list(en_blocks) if en_blocks is not None else [0] * len(en)
     return CheckInput(
         tuple(
             Sentence(Side.FR, i, text, fr_blocks[i], (0, len(text)), kind=kind)
