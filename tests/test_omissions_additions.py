@@ -192,7 +192,7 @@ def test_a_short_addition_is_low(added, severity):
 
 def test_a_long_addition_is_shortened_in_the_message():
     long = (
-        "Rappelons que la région de Koursk a été attaquée en août 2024 par des unités "
+        "Rappelons que la région de Koursk a été envahie en août 2024 par des unités "
         "venues d’Ukraine."
     )
     data = event(
@@ -201,7 +201,7 @@ def test_a_long_addition_is_shortened_in_the_message():
     (found,) = AdditionCheck().run(data)
     assert found.message == (
         "French sentence has no English counterpart: “Rappelons que la région de Koursk a été "
-        "attaquée en août 2024 par des…”"
+        "envahie en août 2024 par des…”"
     )
 
 
@@ -210,7 +210,7 @@ def test_a_long_addition_is_shortened_in_the_message():
 
 def test_lines_that_are_not_translation_are_one_info_per_run():
     fr = [
-        ("Vladimir Poutine et Alexandre Khinchtein. Photo : kremlin.ru", "caption"),
+        ("Vladimir Poutine et Alexandre Khinchtein à Koursk. Photo : kremlin.ru", "caption"),
         ("Région de Koursk", "tag"),
         FR_BEFORE,
         ("NdT : la région a été attaquée en août 2024.", "note"),
@@ -227,7 +227,7 @@ def test_lines_that_are_not_translation_are_one_info_per_run():
             fr=(0, 1),
             en=(),
             message="2 French lines classified as photo caption, site tag, not compared with the "
-            "English: “Vladimir Poutine et Alexandre Khinchtein. Photo :…”",
+            "English: “Vladimir Poutine et Alexandre Khinchtein à Koursk…”",
             details={"kinds": ["caption", "tag"], "fr_texts": [fr[0][0], fr[1][0]]},
         ),
         Finding(
@@ -442,3 +442,37 @@ def test_english_stops_finding_names_the_sentences_left_out():
         "english_neighbour": EN_MEETING[1],
     }
     assert "the 3 French sentences after it" in found.message
+
+
+def test_the_edge_length_is_read_from_the_checks_config():
+    beads = [([0], [0]), ([1], [1]), ([2], [2]), ([3], []), ([4], [])]
+    data = event(FR_MEETING[:5], EN_MEETING, beads)
+    found = AdditionCheck(CheckConfig(english_edge_min_sentences=2)).run(data)
+    assert [(f.fr, f.details.get("kind")) for f in found] == [((3, 4), "english_stops")]
+
+
+def test_one_bead_holding_all_the_french_after_the_english_is_the_edge_alone():
+    beads = [([0], [0]), ([1], [1]), ([2], [2]), ([3, 4, 5], [])]
+    found = AdditionCheck().run(event(FR_MEETING[:6], EN_MEETING, beads))
+    assert [(f.fr, f.details.get("kind")) for f in found] == [((3, 4, 5), "english_stops")]
+
+
+def test_after_the_title_one_english_bead_is_enough_to_start():
+    beads = [([0], [0])] + [([i], []) for i in range(1, 6)] + [([6], [1])]
+    data = event(
+        [TITLE_FR, *FR_MEETING[:6]],
+        [TITLE_EN, EN_LATE[0]],
+        beads,
+        fr_blocks=range(7),
+        en_blocks=range(2),
+    )
+    assert english_edges(data) == [EnglishEdge("start", (1, 2, 3, 4, 5), 1)]
+
+
+def test_a_long_last_english_sentence_is_shortened():
+    last = "The Finance Minister presented the main parameters of the federal budget for 2025."
+    data = event(FR_MEETING, [*EN_MEETING[:2], last], [([0], [0])])
+    found = english_stops_finding(data, EnglishEdge("end", (5, 6, 7), 2))
+    assert found.message.endswith(
+        "Last English sentence: “The Finance Minister presented the main parameters of the f…”"
+    )
