@@ -15,11 +15,11 @@ Printed per set:
 And, on bench/data/kremlin_style_pairs.tsv (faithful multi-sentence kremlin-style events,
 gold 1-1 beads), the word-level false alarms per 100 sentences.
 
-The default sets are every set but the fresh held-out ones ("*-heldout2"): the first
-held-out sets ("*-heldout") were read after round 1 and are tuning data now. Run
-"*-heldout2" once at the end, for the docs:
+The default sets are every set but the fresh held-out ones ("*-heldout3"): the earlier
+held-out sets ("*-heldout", "*-heldout2") were read at the end of rounds 1 and 2 and are
+tuning data now. Run "*-heldout3" once at the end of round 3, for the docs:
 
-    python bench/word_bench.py                         # every set but *-heldout2
+    python bench/word_bench.py                         # every set but *-heldout3
     python bench/word_bench.py --sets kremlin-tune transread-tune
     python bench/word_bench.py --show misses,alarms    # what was missed, what was raised
 
@@ -52,8 +52,8 @@ from bench import wordsets  # noqa: E402
 
 WORD_TYPES = frozenset({"wording", "spelling", "untranslated", "direction", "qualifier"})
 #: The sets tuned on by default: every set of `wordsets.SETS` but the fresh held-out ones
-#: ("*-heldout2"), which are run once, at the end, by whoever did not tune on them.
-TUNE_SETS = tuple(name for name in wordsets.SETS if "heldout2" not in name)
+#: ("*-heldout3"), which are run once, at the end, by whoever did not tune on them.
+TUNE_SETS = tuple(name for name in wordsets.SETS if "heldout3" not in name)
 KREMLIN_STYLE = PROJECT / "bench" / "data" / "kremlin_style_pairs.tsv"
 DEFAULT_CACHE = Path("/tmp/fidelity-word-bench/embeddings.sqlite")
 
