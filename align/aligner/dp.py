@@ -86,13 +86,21 @@ def band_around_path(path: Path, n_rows: int, n_cols: int, radius: int) -> Band:
 def _fold_row_skips(best: np.ndarray, skip_gain: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Add the (0, 1) edges of one row: D[j] = max(best[j], D[j - 1] + skip_gain[j]).
 
-    With S = cumsum(skip_gain), D[j] = S[j] + max_{k <= j} (best[k] - S[k]), a running max.
+    With S = cumsum(skip_gain), D[j] = S[j] + max_{k <= j} (best[k] - S[k]), a running max,
+    restarted after each node that no skip may end at.
     Returns D and a mask of the nodes reached by a (0, 1) edge.
     """
     gains = skip_gain.astype(np.float64)
-    gains[0] = 0.0  # the first node of a row has no left neighbour in the band
-    cum = np.cumsum(gains)
-    folded = cum + np.maximum.accumulate(best - cum)
+    # A node no skip may end at (-inf) cuts the row: a cumulative sum through it would turn
+    # every later node into -inf - -inf = nan, losing the skips after it. The row's first
+    # node has no left neighbour in the band anyway.
+    folded = np.empty_like(gains)
+    cuts = np.flatnonzero(np.isneginf(gains[1:])) + 1
+    for lo, hi in pairwise([0, *cuts.tolist(), len(gains)]):
+        part = gains[lo:hi].copy()
+        part[0] = 0.0  # no skip into the first node of a part
+        cum = np.cumsum(part)
+        folded[lo:hi] = cum + np.maximum.accumulate(best[lo:hi] - cum)
     from_left = folded > best + 1e-9
     return np.where(from_left, folded, best), from_left
 
