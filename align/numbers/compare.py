@@ -328,6 +328,15 @@ def _explained_by_unpaired(
     return explained_by(quantity, paired) if repeated else None
 
 
+def _held_by(quantity: Quantity, held: Sequence[tuple[Quantity, Quantity]]) -> Quantity | None:
+    """The date of the other side that holds `quantity` as the day or year its own partner
+    date leaves out: the value is told, only in another place."""
+    for slot, date in held:
+        if same_quantity(quantity, slot):
+            return date
+    return None
+
+
 def compare_quantities(fr: Sequence[Quantity], en: Sequence[Quantity]) -> NumberComparison:
     """Match French quantities with English ones by value (see the module's docstring)."""
     french, english = list(fr), list(en)
@@ -337,16 +346,22 @@ def compare_quantities(fr: Sequence[Quantity], en: Sequence[Quantity]) -> Number
     swapped = _swaps(one_to_one)
     gaps_missing: list[Quantity] = []
     gaps_added: list[Quantity] = []
+    # (slot, date) for the day or year a date gives that its partner lacks: "le 28 août 2023"
+    # holds the year of "In 2023 … on August 28" told apart, so that year is not missing
+    held_by_french: list[tuple[Quantity, Quantity]] = []
+    held_by_english: list[tuple[Quantity, Quantity]] = []
     for f, e in matched:
         lost, extra = _date_gaps(f, e)
         gaps_missing += lost
         gaps_added += extra
+        held_by_english += [(slot, e) for slot in lost]
+        held_by_french += [(slot, f) for slot in extra]
     paired_fr = [f for f, _ in matched]
     paired_en = [e for _, e in matched]
     lone_french = []
     explained_french = []
     for f in french:
-        partner = _explained_by_unpaired(f, fr, english, paired_en)
+        partner = _explained_by_unpaired(f, fr, english, paired_en) or _held_by(f, held_by_english)
         if partner is None:
             lone_french.append(f)
         else:
@@ -355,7 +370,7 @@ def compare_quantities(fr: Sequence[Quantity], en: Sequence[Quantity]) -> Number
     lone_english = []
     explained_english = []
     for e in english:
-        partner = _explained_by_unpaired(e, en, french, paired_fr)
+        partner = _explained_by_unpaired(e, en, french, paired_fr) or _held_by(e, held_by_french)
         if partner is None:
             lone_english.append(e)
         else:
