@@ -34,8 +34,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from align.checks.antonyms import Antonym, linked_antonyms
 from align.checks.base import CheckInput
 from align.checks.config import DEFAULT_CONFIG, CheckConfig
 from align.checks.phrases import Hit, lemma, read_lexicon
@@ -316,6 +317,7 @@ class Flip:
     severity: Severity
     confidence: float
     negated: bool = False  # both sides' words are under a negation ("without any loss")
+    antonym: str = ""  # the French word's meaning that WordNet gives as the English's antonym
 
 
 def _overlaps(a: tuple[int, int], start: int, end: int) -> bool:
@@ -472,20 +474,22 @@ class DirectionCheck:
         for position, bead in enumerate(data.beads):
             if not (bead.fr and bead.en):
                 continue
-            en = [w for i in bead.en if i in en_by_id for w in polar_words(en_by_id[i], "en")]
-            fr = [w for i in bead.fr if i in fr_by_id for w in polar_words(fr_by_id[i], "fr")]
-            if not en or not fr:
-                continue
-            en_texts = [en_by_id[i].text for i in bead.en if i in en_by_id]
-            fr_texts = [fr_by_id[i].text for i in bead.fr if i in fr_by_id]
-            en = copied_from(en, _words(fr_texts, "fr"), "en")
-            fr = copied_from(fr, _words(en_texts, "en"), "fr")
+            en_s = [en_by_id[i] for i in bead.en if i in en_by_id]
+            fr_s = [fr_by_id[i] for i in bead.fr if i in fr_by_id]
             links = data.links[position] if position < len(data.links) else ()
-            en, fr = in_other_senses(en, fr, links)
-            if not en or not fr:
-                continue
-            places = (_places(bead.en, en_by_id), _places(bead.fr, fr_by_id))
-            flips = self._flips(en, fr, links, places)
+            en = [w for s in en_s for w in polar_words(s, "en")]
+            fr = [w for s in fr_s for w in polar_words(s, "fr")]
+            flips: list[Flip] = []
+            if en and fr:
+                en = copied_from(en, _words([s.text for s in fr_s], "fr"), "en")
+                fr = copied_from(fr, _words([s.text for s in en_s], "en"), "fr")
+                en, fr = in_other_senses(en, fr, links)
+                if en and fr:
+                    places = (_places(bead.en, en_by_id), _places(bead.fr, fr_by_id))
+                    flips = self._flips(en, fr, links, places)
+            if links:
+                found = linked_antonyms(en_s, fr_s, links)
+                flips = with_antonyms(flips, [a for a in found if not _said(fr, a)])
             findings += [self._finding(data, bead, flip, en, fr) for flip in flips]
         return findings
 
@@ -525,6 +529,8 @@ class DirectionCheck:
     def _finding(
         self, data: CheckInput, bead: Bead, flip: Flip, en: list[Polar], fr: list[Polar]
     ) -> Finding:
+        if flip.axis == ANTONYM_AXIS:
+            return self._antonym_finding(data, bead, flip, en, fr)
         plus, minus = AXIS_WORDS.get(flip.axis) or FAMILIES[flip.axis][1]
         if all(w.amount for w in (*flip.en, *flip.fr)):
             plus, minus = "more", "less"
@@ -558,8 +564,118 @@ class DirectionCheck:
                 "en_direction_words": [w.to_json() for w in en],
                 "fr_direction_words": [w.to_json() for w in fr],
                 "lexicon": LEXICON,
+                "antonym": flip.antonym or None,
             },
         )
+
+    def _antonym_finding(
+        self, data: CheckInput, bead: Bead, flip: Flip, en: list[Polar], fr: list[Polar]
+    ) -> Finding:
+        e, f = flip.en[0], flip.fr[0]
+        message = (
+            f"English says “{e.text}”; the French says “{f.text}”, which means “{flip.antonym}”"
+            f", the opposite (WordNet gives “{flip.antonym}” as an antonym of “{e.text}”)"
+        )
+        fr_text = " ".join(s.text for s in data.fr if s.index in bead.fr)
+        en_text = " ".join(s.text for s in data.en if s.index in bead.en)
+        return Finding(
+            id=finding_id(FindingType.DIRECTION, ANTONYM_AXIS, e.text, f.text, fr_text, en_text),
+            type=FindingType.DIRECTION,
+            severity=flip.severity,
+            confidence=flip.confidence,
+            fr=(f.sentence,),
+            en=(e.sentence,),
+            message=message,
+            details={
+                "axis": ANTONYM_AXIS,
+                "evidence": flip.evidence,
+                "negated": flip.negated,
+                "en_words": [e.to_json()],
+                "fr_words": [f.to_json()],
+                "antonym": flip.antonym,
+                "resources": ["WordNet 3.0 (wordnet-base)", "FreeDict fra-eng"],
+            },
+        )
+
+
+#: The axis of a flip found through WordNet alone (no polarity-lexicon axis holds the words).
+ANTONYM_AXIS = "antonym"
+
+
+def with_antonyms(flips: Sequence[Flip], antonyms: Sequence[Antonym]) -> list[Flip]:
+    """The lexicon's flips, one step more severe where a resource finds the same pair of
+    words opposite (a third source agrees), and the opposite pairs no flip holds: medium when
+    the dictionary (or a lemma, a cognate) links the two words, a note when only the encoder
+    does (it links loose renderings: measured, most such pairs on faithful literary text rest
+    on encoder links)."""
+    out = list(flips)
+    for antonym in antonyms:
+        for i, flip in enumerate(out):
+            if flip.axis == ANTONYM_AXIS:
+                continue
+            if any(
+                w.sentence == antonym.en_sentence and _overlaps(antonym.en_span, w.start, w.end)
+                for w in flip.en
+            ) and any(
+                w.sentence == antonym.fr_sentence and _overlaps(antonym.fr_span, w.start, w.end)
+                for w in flip.fr
+            ):
+                # a third source agrees only where the dictionary itself links the words
+                severity = _STRONGER[flip.severity] if antonym.sure else flip.severity
+                out[i] = replace(flip, severity=severity, antonym=antonym.meaning)
+                break
+        else:
+            if any(
+                (f.axis, f.en_sign, f.negated) == (antonym.axis, antonym.en_sign, False)
+                for f in out
+            ):
+                continue  # the lexicon already says this flip of the bead
+            e = Polar(
+                antonym.en_sentence,
+                *antonym.en_span,
+                antonym.en_text,
+                antonym.axis,
+                antonym.en_sign,
+                False,
+            )
+            f = Polar(
+                antonym.fr_sentence,
+                *antonym.fr_span,
+                antonym.fr_text,
+                antonym.axis,
+                -antonym.en_sign,
+                False,
+            )
+            severity = Severity.MEDIUM if antonym.sure else Severity.LOW
+            confidence = 0.65 if antonym.sure else 0.45
+            out.append(
+                Flip(
+                    antonym.axis,
+                    antonym.en_sign,
+                    (e,),
+                    (f,),
+                    antonym.resource,
+                    severity,
+                    confidence,
+                    False,
+                    antonym.meaning,
+                )
+            )
+    return out
+
+
+def _said(fr: Sequence[Polar], antonym: Antonym) -> bool:
+    """The French also says the English word's direction on the axis in the lexicon's words:
+    the word the resources read as opposite renders something else."""
+    return any(w.axis == antonym.axis and w.sign == antonym.en_sign and not w.negated for w in fr)
+
+
+_STRONGER = {
+    Severity.INFO: Severity.LOW,
+    Severity.LOW: Severity.MEDIUM,
+    Severity.MEDIUM: Severity.HIGH,
+    Severity.HIGH: Severity.HIGH,
+}
 
 
 def _places(ids: Sequence[int], by_id: Mapping[int, Sentence]) -> Places:

@@ -320,6 +320,15 @@ _SANS_IDIOM = re.compile(
 )
 
 
+#: Negations that are prepositions: they negate their noun phrase ("sans pitié atténuait":
+#: the pity is absent, the verb is not negated).
+_PREPOSITIONS = frozenset({"sans", "without"})
+_DETERMINERS = frozenset(
+    {"aucun", "aucune", "le", "la", "les", "l'", "l’", "un", "une", "de", "des", "d'", "d’"}
+    | {"any", "a", "an", "the", "much", "some", "its", "their", "his", "her"}
+)
+
+
 def negation_scopes(text: str, lang: str) -> list[tuple[int, int]]:
     """Character spans under a negation (meaning.py's detection): the negation itself (for
     French "ne … plus", the verb inside it) and the next few words of its clause."""
@@ -333,11 +342,15 @@ def negation_scopes(text: str, lang: str) -> list[tuple[int, int]]:
                 continue
             end = m.end()
             reach = _NEGATION_REACH[lang]
+            # "sans pitié", "without delay": a preposition negates its noun, not what follows
+            noun_only = negation.casefold().strip() in _PREPOSITIONS
             for word in _TOKEN.finditer(text, m.end()):
                 if reach == 0 or _CLAUSE_END.search(text, end, word.start()):
                     break
                 end = word.end()
                 reach -= 1
+                if noun_only and word.group().casefold() not in _DETERMINERS:
+                    break
             scopes.append((m.start(), end))
     return scopes
 
