@@ -24,6 +24,15 @@ from wordsets import CLASSES, SETS, WordSetError, WordSetUnavailable  # noqa: E4
 KREMLIN_SETS = [s for s in SETS if s.startswith("kremlin")]
 TRANSREAD_SETS = [s for s in SETS if s.startswith("transread")]
 ROUND_TWO_HELDOUT = [s for s in SETS if s.endswith("-heldout2")]
+ROUND_THREE_HELDOUT = [s for s in SETS if s.endswith("-heldout3")]
+# Every kremlin page was used by some file before round 3: its set shares pages, not sentences.
+KREMLIN_OWN_PAGES = [s for s in KREMLIN_SETS if s not in ROUND_THREE_HELDOUT]
+# Classes whose injections bring in a word (false friend, wrong sense, typo, name): a fresh
+# held-out set brings in words that no injection of the same class in another set brings in.
+WORD_CLASSES = ("false_friend", "wrong_sense", "nonword", "garbled_name")
+FUNCTION_WORDS = frozenset(
+    ["le", "la", "les", "l", "un", "une", "de", "du", "des", "d", "en", "au", "aux", "à", "et"]
+)
 
 
 def _load(loader, set_name: str):
@@ -114,8 +123,8 @@ def test_no_two_sets_share_a_pair_id():
 
 
 def test_every_kremlin_set_has_pages_of_its_own():
-    pages = {s: {p.source for p in _load(wordsets.load_pairs, s)} for s in KREMLIN_SETS}
-    for first, second in combinations(KREMLIN_SETS, 2):
+    pages = {s: {p.source for p in _load(wordsets.load_pairs, s)} for s in KREMLIN_OWN_PAGES}
+    for first, second in combinations(KREMLIN_OWN_PAGES, 2):
         assert not pages[first] & pages[second], (first, second, pages[first] & pages[second])
 
 
@@ -125,10 +134,10 @@ def test_no_two_transread_sets_share_a_bead():
         assert not beads[first] & beads[second], (first, second, beads[first] & beads[second])
 
 
-@pytest.mark.parametrize("heldout", ROUND_TWO_HELDOUT)
-def test_round_two_heldout_edits_are_new_to_every_other_set(heldout):
-    """*-heldout2 measures new words of each class: none of its edits appears in a set that
-    round 2 may tune on (both tune sets, and round 1's held-out sets, read once already)."""
+@pytest.mark.parametrize("heldout", ROUND_TWO_HELDOUT + ROUND_THREE_HELDOUT)
+def test_later_heldout_edits_are_new_to_every_other_set(heldout):
+    """*-heldout2 and *-heldout3 measure new words of each class: none of their edits appears in
+    any other set (the sets their round may tune on, and the other held-out sets)."""
     edits = {(i.old, i.new) for i in _load(wordsets.load_injections, heldout)}
     for other in SETS:
         if other != heldout:
@@ -218,3 +227,91 @@ def test_kremlin_english_is_what_the_segmenter_cuts():
                 for text in texts
                 if pair.en in text
             ), (pair.id, pair.en)
+
+
+def _sentences(text: str) -> set[str]:
+    from align.segment import split_sentences
+
+    return {text[a:b].strip() for a, b in split_sentences(text, "en")} | {text.strip()}
+
+
+def _other_kremlin_english() -> set[str]:
+    """The English sentences of every other kremlin file of bench/data (word sets of rounds 1
+    and 2, the terminology pairs, the held-out number pairs)."""
+    english = [p.en for s in KREMLIN_OWN_PAGES for p in _load(wordsets.load_pairs, s)]
+    for half in ("tune", "heldout"):
+        path = PROJECT / "bench" / "data" / "terms" / f"{half}.pairs.tsv"
+        for row in wordsets._rows(path, ("id", "page", "en_start", "en_end", "fr", "terms")):
+            english.append(
+                wordsets.resolve_english(row["page"], row["en_start"], row["en_end"], row["id"])
+            )
+    numbers = PROJECT / "bench" / "data" / "number_pairs_kremlin_heldout.tsv"
+    columns = ("id", "page", "en", "fr", "fr_error", "error")
+    english += [row["en"] for row in wordsets._rows(numbers, columns)]
+    return {sentence for text in english for sentence in _sentences(text)}
+
+
+@pytest.mark.parametrize("heldout", [s for s in ROUND_THREE_HELDOUT if s.startswith("kremlin")])
+def test_round_three_kremlin_sentences_are_used_by_no_other_file(heldout):
+    pairs = _load(wordsets.load_pairs, heldout)
+    taken = _other_kremlin_english()
+    for pair in pairs:
+        reused = _sentences(pair.en) & taken
+        assert not reused, (pair.id, sorted(reused)[:1])
+
+
+def _words_brought_in(injection) -> set[str]:
+    words = set(re.findall(r"\w+", injection.new.lower()))
+    return words - set(re.findall(r"\w+", injection.old.lower())) - FUNCTION_WORDS
+
+
+@pytest.mark.parametrize("heldout", ROUND_THREE_HELDOUT)
+def test_round_three_heldout_brings_in_words_no_other_set_does(heldout):
+    """A false friend, wrong sense, typo or name of *-heldout3 is new to every other set's
+    injections of that class: the fresh held-out set measures words nobody tuned on."""
+    earlier: dict[str, set[str]] = {c: set() for c in WORD_CLASSES}
+    for other in SETS:
+        if other != heldout:
+            for injection in _load(wordsets.load_injections, other):
+                if injection.cls in earlier:
+                    earlier[injection.cls] |= _words_brought_in(injection)
+    for injection in _load(wordsets.load_injections, heldout):
+        if injection.cls in earlier:
+            reused = _words_brought_in(injection) & earlier[injection.cls]
+            assert not reused, (injection.pair_id, injection.cls, sorted(reused))
+
+
+def test_round_three_draws_a_full_set_where_a_book_runs_short():
+    """transread-heldout3 draws 100 beads, all the free ones of the book that runs short (Emma)."""
+    pairs = _load(wordsets.load_pairs, "transread-heldout3")
+    books = Counter(_book(p) for p in pairs)
+    assert len(pairs) == 100 and len(books) == 5
+    earlier = {
+        f"{book}#{bead}"
+        for name in wordsets.earlier_sets("transread-heldout3")
+        for book, bead in wordsets.select_transread_beads(name, wordsets.TRANSREAD_PER_SET)
+    }
+    for book, drawn in books.items():
+        free = [b for b in wordsets._one_to_one_beads(book) if f"{book}#{b}" not in earlier]
+        assert drawn == min(len(free), 21), (book, drawn, len(free))
+
+
+def test_earlier_sets_are_the_rounds_before_of_the_same_half():
+    assert wordsets.earlier_sets("transread-heldout") == ()
+    assert wordsets.earlier_sets("transread-tune2") == ("transread-tune",)
+    assert wordsets.earlier_sets("transread-heldout3") == (
+        "transread-heldout",
+        "transread-heldout2",
+    )
+
+
+def test_even_shares_match_the_plain_split_until_a_book_is_full():
+    # No book full: the first ones take the remainder, as rounds 1 and 2 were drawn.
+    assert wordsets.even_shares(100, [600, 50, 83, 169, 494]) == [20, 20, 20, 20, 20]
+    assert wordsets.even_shares(103, [600] * 5) == [21, 21, 21, 20, 20]
+    # A full book gives what it cannot take to the others, shared the same way.
+    assert wordsets.even_shares(100, [610, 16, 83, 169, 494]) == [21, 16, 21, 21, 21]
+    assert wordsets.even_shares(10, [1, 2, 30]) == [1, 2, 7]
+    assert wordsets.even_shares(33, [1, 2, 30]) == [1, 2, 30]
+    with pytest.raises(WordSetError, match="only 33 are free"):
+        wordsets.even_shares(34, [1, 2, 30])
