@@ -99,6 +99,8 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?()«»\"“”]")
 #: "ne … que" before a figure: only.
 _FR_ONLY = re.compile(r"\b(?:ne|n['’])\s*(?:[^\s.;:!?]+\s+){0,5}?qu(?:e\s+|['’]\s*)$", re.I)
 #: English "over" / "under" before a duration is a time frame ("over 10 years"), not a bound.
+#: The unit of a length told without one ("some time", "quelque temps", "a while").
+VAGUE = "vague"
 _TIME_UNITS = frozenset({"h", "min", "day", "week", "month", "year", "century"})
 _VAGUE_TIME_TERMS = frozenset({"over", "under", "below", "above"})
 
@@ -615,14 +617,21 @@ def frame_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
     """Rates, periods and comparisons of the bead: one kind, different units."""
     out = []
     for kind in ("rate", "period", "span", "compare"):
-        e = [m for m in en if m.kind == kind]
-        f = [m for m in fr if m.kind == kind]
+        # a length not told ("some time", "quelque temps") fits any span: compared by unit
+        e = [m for m in en if m.kind == kind and m.unit != VAGUE]
+        f = [m for m in fr if m.kind == kind and m.unit != VAGUE]
         e_units, f_units = Counter(m.unit for m in e), Counter(m.unit for m in f)
         e_only = [m for m in e if e_units[m.unit] > f_units[m.unit]]
         f_only = [m for m in f if f_units[m.unit] > e_units[m.unit]]
+        if kind == "period":  # "soon" / "prochaine": the future, told loosely, is one
+            e_only = [m for m in e_only if not _soon(m, f_only)]
+            f_only = [m for m in f_only if not _soon(m, e_only)]
         if e_only and f_only:
-            # "now" is also a word of narration ("Now, …", "or"): a note
-            loose = all(m.unit == "now" for m in e_only) or all(m.unit == "now" for m in f_only)
+            # "now" is also a word of narration ("Now, …", "or"): a note; "future" told
+            # for "next month" (or "demain" for "the future"): how precise, a note
+            loose = any(all(m.unit in units for m in e_only) for units in _LOOSE_PERIODS) or any(
+                all(m.unit in units for m in f_only) for units in _LOOSE_PERIODS
+            )
             severity = Severity.LOW if kind == "period" and loose else Severity.MEDIUM
             out.append(Difference(kind, tuple(e_only), tuple(f_only), severity, 0.75))
         elif kind == "rate" and e_only and not f:
@@ -630,6 +639,17 @@ def frame_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
         elif kind == "rate" and f_only and not e:
             out.append(Difference("added_rate", (), tuple(f_only), Severity.LOW, 0.45))
     return out
+
+
+#: Periods told loosely: a difference that rests on them alone is a note.
+_LOOSE_PERIODS = (frozenset({"now"}), frozenset({"future"}))
+
+
+def _soon(mark: Mark, others: Sequence[Mark]) -> bool:
+    """The future told loosely ("upcoming", "prochain") against the near or the far future
+    ("soon", "in the long run"): one; the near and the far future are not."""
+    units = {mark.unit, *(o.unit for o in others)}
+    return "future" in units and units <= {"future", "near", "far"}
 
 
 def same_durations(en: list[Mark], fr: list[Mark]) -> list[Mark]:
@@ -735,6 +755,97 @@ def month_span_differences(en_s: Sequence[Sentence], fr_s: Sequence[Sentence]) -
                 continue
             en, fr = ((span,), told) if english else (told, (span,))
             out.append(Difference("period", en, fr, Severity.MEDIUM, 0.7))
+    return out
+
+
+#: Day numbers told with a month: "4 February", "14 to 16 March", "March 14-16", "le 1er
+#: octobre", "du 14 au 16 mars".
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?"
+_DAY_JOIN = {"en": r"\s*(?:-|–|—|to|and|through)\s*", "fr": r"\s*(?:-|–|—|au|et|à)\s*"}
+
+
+@cache
+def _dated_month(lang: str) -> re.Pattern[str]:
+    day, join, month = _DAY, _DAY_JOIN[lang], month_pattern(lang)
+    days = rf"{day}(?:{join}{day})?"
+    return re.compile(
+        rf"(?<![\w.,])(?P<before>{days})\s+(?:of\s+)?(?P<m>{month})(?![\w-])"
+        rf"|(?<![\w-])(?P<m2>{month})\s+(?P<after>{days})(?![\w.,]*\d)"
+        rf"|(?<![\w-])(?P<m3>{month})(?![\w-])"
+    )
+
+
+def calendar_dates(sentence: Sentence, lang: str) -> list[Mark]:
+    """The months a sentence names, each with the days told with it: unit "month:days"
+    ("3:14,16" for "14 to 16 March", "6:" for "June")."""
+    names = month_numbers(lang)
+    out = []
+    for m in _dated_month(lang).finditer(sentence.text):
+        name = m["m"] or m["m2"] or m["m3"]
+        told = m["before"] or m["after"] or ""
+        days = sorted({int(d) for d in re.findall(r"\d+", told)})
+        month = names[name.casefold().rstrip(".")]
+        unit = f"{month}:{','.join(map(str, days))}"
+        text = m.group().rstrip(".")  # "April." ends a sentence
+        out.append(Mark(sentence.index, m.start(), m.start() + len(text), text, "date", unit))
+    return out
+
+
+_YEAR = re.compile(r"(?<![\w.,])(?:1[89]|20)\d\d(?![\w.,]*\d)")
+#: Parts of a year named without a month: told for a month, the date is coarser or finer.
+_YEAR_PARTS = frozenset({"quarter", "half", "quarter0", "quarter-1", "quarter+1"})
+
+
+def calendar_differences(
+    en_s: Sequence[Sentence],
+    fr_s: Sequence[Sentence],
+    en_frames: Sequence[Mark],
+    fr_frames: Sequence[Mark],
+) -> list[Difference]:
+    """Dates told at another precision: a month on one side, only a quarter or a half-year on
+    the other ("in June 2018" → "au premier semestre 2018"): medium; the same month with days
+    on one side only, or other days ("on 4 February 2003" → "en février 2003", "from 14 to 16
+    March" → "le 16 mars"): a note (the number check reads the days themselves)."""
+    en = [m for s in en_s for m in calendar_dates(s, "en")]
+    fr = [m for s in fr_s for m in calendar_dates(s, "fr")]
+    out = []
+    en_parts = tuple(m for m in en_frames if m.kind == "period" and m.unit in _YEAR_PARTS)
+    fr_parts = tuple(m for m in fr_frames if m.kind == "period" and m.unit in _YEAR_PARTS)
+    for dates, others, parts, english in ((en, fr, fr_parts, True), (fr, en, en_parts, False)):
+        if dates and not others and parts:
+            e, f = (tuple(dates), parts) if english else (parts, tuple(dates))
+            out.append(Difference("period", e, f, Severity.MEDIUM, 0.65))
+    # a year told alone on one side, a part of it on the other ("in 2013" → "au premier
+    # semestre 2013"), where the side of the year names no month nor unit of time
+    for years, parts, sentences, lang, english in (
+        (en_s, fr_parts, en_s, "en", True),
+        (fr_s, en_parts, fr_s, "fr", False),
+    ):
+        own_parts = en_parts if english else fr_parts
+        if not parts or own_parts or (en if english else fr):
+            continue
+        texts = [s.text for s in sentences]
+        if any(_UNIT_RE[lang].search(t) for t in texts):
+            continue
+        said = [
+            Mark(s.index, m.start(), m.end(), m.group(), "year", m.group())
+            for s in years
+            for m in _YEAR.finditer(s.text)
+        ]
+        if said:
+            e, f = (tuple(said), parts) if english else (parts, tuple(said))
+            out.append(Difference("period", e, f, Severity.MEDIUM, 0.6))
+    by_month_fr: dict[str, list[Mark]] = {}
+    for m in fr:
+        by_month_fr.setdefault(m.unit.split(":")[0], []).append(m)
+    for e in en:
+        month, days = e.unit.split(":")
+        told = by_month_fr.get(month, [])
+        if not told or any(f.unit == e.unit for f in told):
+            continue
+        fr_days = {f.unit.split(":")[1] for f in told}
+        if days or fr_days - {""}:
+            out.append(Difference("period", (e,), tuple(told), Severity.LOW, 0.5))
     return out
 
 
@@ -917,6 +1028,9 @@ _NEAR_UNITS = frozenset(
         ("long", "decade"),
         ("long", "century"),
         ("long", "month"),
+        (VAGUE, "moment"),
+        (VAGUE, "minute"),
+        (VAGUE, "long"),
     )
 )
 #: A unit said as a count of another: "a decade" = "dix ans", "a century" = "cent ans".
@@ -986,7 +1100,7 @@ def _on(mark: Mark, others: Sequence[Mark]) -> bool:
 def _spans_as_units(frames: Sequence[Mark]) -> list[Mark]:
     """ "A moment", "longtemps": lengths told without a unit, compared with units ("in an
     instant" → "en une heure")."""
-    units = {"short": "moment", "long": "long"}
+    units = {"short": "moment", "long": "long", VAGUE: VAGUE}
     return [
         Mark(m.sentence, m.start, m.end, m.text, "unit", units[m.unit])
         for m in frames
@@ -1117,22 +1231,27 @@ class QualifierCheck:
             en_frames = [m for s in en_s for m in time_marks(s, "en")]
             fr_frames = [m for s in fr_s for m in time_marks(s, "fr")]
             differences += frame_differences(en_frames, fr_frames)
+            differences += calendar_differences(en_s, fr_s, en_frames, fr_frames)
             en_durations = [m for s in en_s for m in durations(s, "en")]
             fr_durations = [m for s in fr_s for m in durations(s, "fr")]
             differences += duration_differences(en_durations, fr_durations)
             told_alike = same_durations(en_durations, fr_durations)
             if not any(d.kind in _FRAME_KINDS for d in differences):
+                # a frame the other side has no frame of its kind for is compared by its unit
+                # ("the past year" → "le mois écoulé", which the lexicon does not read)
+                en_read = [m for m in en_frames if m.kind in {f.kind for f in fr_frames}]
+                fr_read = [m for m in fr_frames if m.kind in {f.kind for f in en_frames}]
                 differences += unit_differences(
                     [
                         m
                         for s in en_s
-                        for m in loose_units(s, "en", en_frames + told_alike, en_durations)
+                        for m in loose_units(s, "en", en_read + told_alike, en_durations)
                     ]
                     + _spans_as_units(en_frames),
                     [
                         m
                         for s in fr_s
-                        for m in loose_units(s, "fr", fr_frames + told_alike, fr_durations)
+                        for m in loose_units(s, "fr", fr_read + told_alike, fr_durations)
                     ]
                     + _spans_as_units(fr_frames),
                     en_durations + fr_durations,

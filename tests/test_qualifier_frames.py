@@ -1,0 +1,133 @@
+"""Time frames the qualifier check reads beyond its lexicon rows: dates told at another
+precision (a month against a quarter or a half-year, a day dropped), a frame whose unit only
+the other side's plain words say ("the past year" → "le mois écoulé"), lengths told without a
+unit ("some time ago" → "il y a quelques semaines"), and terms (short / medium / long term,
+the future told loosely). The English is real kremlin.ru text (../shared/kremlin-html)."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.checks.base import CheckInput
+from align.checks.qualifier import QualifierCheck, calendar_dates
+from align.model import Bead, Finding, Sentence, Severity, Side
+
+
+def check(fr: str, en: str) -> list[Finding]:
+    data = CheckInput(
+        fr=(Sentence(Side.FR, 0, fr, 0, (0, len(fr))),),
+        en=(Sentence(Side.EN, 0, en, 0, (0, len(en))),),
+        beads=(Bead((0,), (0,), 1.0),),
+    )
+    return QualifierCheck().run(data)
+
+
+# (English, faithful French, altered French, severity of the finding on the altered one)
+FRAMES = [
+    (  # a month told as a half-year
+        "Ankara in September 2019.",
+        "Ankara en septembre 2019.",
+        "Ankara au second semestre 2019.",
+        Severity.MEDIUM,
+    ),
+    (  # a year told as a part of it
+        "Vladimir Putin inspected preparations for the XXVII Summer World University Games to "
+        "be held in 2013.",
+        "Vladimir Poutine a inspecté les préparatifs des XXVIIes Universiades d’été qui se "
+        "tiendront en 2013.",
+        "Vladimir Poutine a inspecté les préparatifs des XXVIIes Universiades d’été qui se "
+        "tiendront au premier semestre 2013.",
+        Severity.MEDIUM,
+    ),
+    (  # a day dropped from a date
+        "Academy of Sciences and expect to make reliable conclusions regarding them by April 10 "
+        "as well.",
+        "Académie des sciences et comptons tirer des conclusions fiables à leur sujet d’ici le "
+        "10 avril également.",
+        "Académie des sciences et comptons tirer des conclusions fiables à leur sujet d’ici "
+        "avril également.",
+        Severity.LOW,
+    ),
+    (  # a span of days told as its last day
+        "The talks took place in Astana on March 14–16.",
+        "Les pourparlers se sont tenus à Astana du 14 au 16 mars.",
+        "Les pourparlers se sont tenus à Astana le 16 mars.",
+        Severity.LOW,
+    ),
+    (  # a period the lexicon reads on one side only: compared by its unit
+        "Incomes may still be low but we can see that they have grown in the past year.",
+        "Les revenus sont peut-être encore faibles, mais nous voyons qu’ils ont augmenté au "
+        "cours de l’année écoulée.",
+        "Les revenus sont peut-être encore faibles, mais nous voyons qu’ils ont augmenté au "
+        "cours des derniers mois.",
+        Severity.LOW,
+    ),
+    (  # the term of a contract
+        "As for the gas issue, as you know, we have a long-term contract until 2019, I think.",
+        "Quant à la question du gaz, comme vous le savez, nous avons un contrat à long terme "
+        "jusqu’en 2019, je crois.",
+        "Quant à la question du gaz, comme vous le savez, nous avons un contrat à court terme "
+        "jusqu’en 2019, je crois.",
+        Severity.MEDIUM,
+    ),
+    (
+        "Mr Putin and Mr Nazarbayev also coordinated the schedule of short-term bilateral "
+        "contacts at various levels.",
+        "M. Poutine et M. Nazarbaïev ont également coordonné le calendrier des contacts "
+        "bilatéraux à court terme à différents niveaux.",
+        "M. Poutine et M. Nazarbaïev ont également coordonné le calendrier des contacts "
+        "bilatéraux à moyen terme à différents niveaux.",
+        Severity.MEDIUM,
+    ),
+    (  # the future told loosely, then as a month: how precise, a note
+        "I have mentioned the upcoming national vote on amendments to the Constitution.",
+        "J’ai évoqué le prochain vote national sur les amendements à la Constitution.",
+        "J’ai évoqué le vote national du mois prochain sur les amendements à la Constitution.",
+        Severity.LOW,
+    ),
+    (  # a length told without a unit, told with one
+        "It was set up some time ago to provide construction technologies for the state border.",
+        "Elle a été créée il y a quelque temps pour fournir des technologies de construction "
+        "pour la frontière de l’État.",
+        "Elle a été créée il y a quelques semaines pour fournir des technologies de "
+        "construction pour la frontière de l’État.",
+        Severity.LOW,
+    ),
+]
+
+
+@pytest.mark.parametrize(("en", "faithful", "altered", "severity"), FRAMES)
+def test_a_time_frame_told_otherwise_is_found(
+    en: str, faithful: str, altered: str, severity: Severity
+) -> None:
+    assert check(faithful, en) == []
+    found = check(altered, en)
+    assert [f.severity for f in found] == [severity], [f.message for f in found]
+
+
+def test_the_future_told_loosely_fits_the_near_and_the_far_future() -> None:
+    en = "I have mentioned the upcoming national vote on amendments to the Constitution."
+    assert check("J’ai évoqué le vote national qui aura lieu prochainement.", en) == []
+    en = "As for the gas issue, we have a long-term contract."
+    assert check("Quant au gaz, nous avons un contrat pour l’avenir.", en) == []
+    found = check("Quant au gaz, nous avons un contrat à court terme.", en)
+    assert [f.severity for f in found] == [Severity.MEDIUM]  # near against far
+
+
+def test_a_length_not_told_fits_any_other_length_not_told() -> None:
+    en = "It was set up some time ago to provide construction technologies."
+    assert check("Elle a été créée il y a un moment pour fournir des technologies.", en) == []
+    assert check("Elle a été créée il y a longtemps pour fournir des technologies.", en) == []
+
+
+def test_dates_are_read_with_their_days() -> None:
+    text = "Ankara (April 2018), Tehran (September 2018), talks on March 14–16 and on July 18."
+    units = [m.unit for m in calendar_dates(Sentence(Side.EN, 0, text, 0, (0, len(text))), "en")]
+    assert units == ["4:", "9:", "3:14,16", "7:18"]
+    text = "du 14 au 16 mars, le 1er octobre et en mai 2020"
+    units = [m.unit for m in calendar_dates(Sentence(Side.FR, 0, text, 0, (0, len(text))), "fr")]
+    assert units == ["3:14,16", "10:1", "5:"]
+    # a year after a month is no day ("June 2018"), nor a verb ("may")
+    text = "In June 2018 we may meet."
+    units = [m.unit for m in calendar_dates(Sentence(Side.EN, 0, text, 0, (0, len(text))), "en")]
+    assert units == ["6:"]
