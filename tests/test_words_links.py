@@ -15,7 +15,7 @@ from align.model import Bead, Side, WordLink
 from align.pipeline import SourceInfo, check_event
 from align.segment import sentences_from_blocks
 from align.words import MAX_WORDS, link_event, tokenise
-from align.words.lexicon import bilingual, read_dictd
+from align.words.lexicon import bilingual, read_dictd, wide_bilingual
 from fetch import load_original_file
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -90,7 +90,9 @@ def test_the_encoder_links_what_cheap_evidence_leaves(encoder) -> None:
     (links,) = link_event(fr, en, beads, encoder)
     found = pairs(fr, en, links)
     assert found["two"] == ("deux", "number")
-    assert found["leaders"] == ("dirigeants", "encoder")
+    # the encoder where no dictionary pairs them (FreeDict alone); the Apertium pivot pairs do
+    known = "dirigeant" in wide_bilingual().renderings("leader")
+    assert found["leaders"] == ("dirigeants", "lexicon" if known else "encoder")
     assert found["cooperation"] == ("coopération", "identical")  # accents ignored
     assert found["CSTO"] == ("OTSC", "name")  # acronym letters reordered
     encoder_scores = [link.score for link in links if link.by == "encoder"]
@@ -105,7 +107,8 @@ def test_a_multi_word_term_is_one_link_over_both_phrases(encoder) -> None:
     )
     (links,) = link_event(fr, en, beads, encoder)
     found = pairs(fr, en, links)
-    assert found["fuel market"] == ("marché des carburants", "encoder")
+    known = "carburant" in wide_bilingual().renderings("fuel")  # the pivot pairs know it
+    assert found["fuel market"] == ("marché des carburants", "lexicon" if known else "encoder")
     assert found["Deputy Prime Minister"][0] == "vice-Premier ministre"
     assert found["Alexander"] == ("Alexandre", "name")
     # one link per English word or term, in English order

@@ -26,10 +26,12 @@ from align.checks.evidence import (
 from align.checks.spelling import lemmatiser_knows
 from align.model import TRANSLATION_SENTENCE_KINDS, Finding, FindingType, Severity, finding_id
 from align.words.lexicon import (
-    bilingual,
     english_acronyms,
+    english_forms,
+    french_forms,
     function_words,
     loanwords,
+    wide_bilingual,
     zipf,
 )
 from align.words.tokens import Token, fold, short_quotes, tokenise
@@ -487,8 +489,17 @@ def english_word_runs(french: str, english: str, config: CheckConfig) -> list[li
     for position, token in enumerate(tokens):
         word = None
         if position not in in_runs:
+            determined = (
+                position > 0 and tokens[position - 1].lower.replace("’", "'") in _DETERMINERS
+            )
             word = _english_word(
-                token, english_words, english_as_written, quoted, config, english_names
+                token,
+                english_words,
+                english_as_written,
+                quoted,
+                config,
+                english_names,
+                determined,
             )
         if word is not None:
             current.append(word)
@@ -546,6 +557,12 @@ _ENGLISH_PART_ZIPF = 3.0
 
 
 _JOINERS = frozenset({"of", "and", "the", "for", "&"})
+#: French determiners: a capitalised word right after one is a noun of the sentence ("la
+#: Caterpillar", "le Footman"), not a name of its own ("Modi", "Gazprom").
+_DETERMINERS = frozenset(
+    {"le", "la", "les", "l'", "du", "des", "au", "aux", "un", "une", "son", "sa", "ses"}
+    | {"ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta", "tes", "votre", "notre"}
+)
 #: French words after which a capitalised English phrase is a name the translation should
 #: have rendered: "le Security Council", "du Federation Council", "les Russian Railways".
 _FRENCH_ARTICLES = frozenset({"le", "la", "les", "l'", "du", "des", "au", "aux"})
@@ -655,6 +672,7 @@ def _english_word(
     quoted: list[tuple[int, int]],
     config: CheckConfig,
     english_names: frozenset[str] = frozenset(),
+    determined: bool = False,
 ) -> EnglishWord | None:
     word = token.lower
     if any(a <= token.start < b for a, b in quoted) or token.numeric:
@@ -683,6 +701,11 @@ def _english_word(
     ):
         return None  # an inflected form of a French word ("candidates" of "candidat")
     copied = token.folded in english_words or fold(_english_lemma(word)) in english_words
+    # Apertium's morphological dictionaries: a word form the English analyser knows and the
+    # French one does not is English, however common on the French web ("team", "cow")
+    analysed_english = (
+        copied and len(word) >= 3 and _english_not_french(word) and not _compound_of_known(word)
+    )
     # a lower-case word copied from the English that no French word list knows is English
     # however rare ("counterpane", "purificator"): the spelling check leaves it alone
     foreign = (
@@ -696,9 +719,11 @@ def _english_word(
         and not lemmatiser_knows(word)
         and not _compound_of_known(word)
     )
+    foreign = foreign or (analysed_english and not token.capitalised)
     if (
         not loanword
         and not foreign
+        and not (analysed_english and determined)
         and (
             en_zipf < config.untranslated_word_zipf
             or en_zipf - fr_zipf < config.untranslated_word_margin
@@ -708,7 +733,10 @@ def _english_word(
     if token.capitalised and not token.initial:
         # a capitalised word: an English common noun kept in a name ("le Board"), not a
         # name of its own ("Modi", "Gazprom")
-        if not (copied and en_zipf >= 4.0 and _dictionary_word(word)):
+        common_noun = copied and en_zipf >= 4.0 and _dictionary_word(word)
+        # or after a French determiner, a word only the English analyser knows ("la
+        # Caterpillar")
+        if not (common_noun or (analysed_english and determined and _dictionary_word(word))):
             return None
     elif not copied and (
         loanword
@@ -737,9 +765,16 @@ def _compound_of_known(word: str) -> bool:
     return compound_of_known(word)
 
 
+def _english_not_french(word: str) -> bool:
+    """A form Apertium's English analysers know and its French ones do not (False without
+    Apertium)."""
+    french, english = french_forms(), english_forms()
+    return bool(french) and word in english and word not in french
+
+
 def _dictionary_word(word: str) -> bool:
     """A word of the English–French dictionary (without it: a very common English word)."""
-    lexicon = bilingual()
+    lexicon = wide_bilingual()
     return (bool(lexicon) and word in lexicon.en_fr) or zipf(word, "en") >= 4.5
 
 

@@ -28,7 +28,16 @@ from align.checks.base import CheckInput
 from align.checks.config import DEFAULT_CONFIG, CheckConfig
 from align.checks.evidence import embed, en_text, fr_text, one_line
 from align.model import Bead, Finding, FindingType, Sentence, Severity, WordLink, finding_id
-from align.words.lexicon import FalseFriend, Sense, bilingual, false_friends, senses
+from align.words.lexicon import (
+    FalseFriend,
+    Sense,
+    analyser_lemmas,
+    false_friends,
+    pivot_lexicon,
+    senses,
+    sure_bilingual,
+    wide_bilingual,
+)
 from align.words.tokens import Token, fold, tokenise
 
 
@@ -150,7 +159,7 @@ def _renders_another(mention: Mention, english: BeadSide, word: Mention) -> bool
     french = tokenise(mention.text, "fr")
     if len(french) != 1:
         return False
-    lexicon = bilingual()
+    lexicon = wide_bilingual()
     others = [
         t
         for t in english.tokens
@@ -187,17 +196,18 @@ class WordingCheck:
                     if (found.en.sentence, (found.en.start, found.en.end)) not in flagged
                 ]
         config = self.config
+        # with FreeDict alone the dictionary's gaps are many: where the encoder finds the two
+        # words even mildly alike, the silence is more likely a gap than evidence
+        same = config.wording_look_alike_same if pivot_lexicon() else config.wording_look_alike_max
         for found, similarities in zip(
             look_alikes, self._word_similarities(data, look_alikes), strict=True
         ):
-            similarity = None
+            similarity = synonym = None
             if similarities is not None:
                 similarity, synonym = similarities
-                if similarity >= config.wording_look_alike_same or synonym >= (
-                    config.wording_look_alike_same
-                ):
+                if similarity >= same or synonym >= same:
                     continue  # the encoder says the word, or one of its meanings, is it
-            findings.append(self._look_alike_finding(data, found, similarity))
+            findings.append(self._look_alike_finding(data, found, similarity, synonym))
             flagged.add((found.en.sentence, (found.en.start, found.en.end)))
         if data.links:
             findings += self._outliers(data, flagged)
@@ -307,11 +317,19 @@ class WordingCheck:
         ]
 
     def _look_alike_finding(
-        self, data: CheckInput, found: LookAlike, similarity: float | None
+        self,
+        data: CheckInput,
+        found: LookAlike,
+        similarity: float | None,
+        synonym: float | None = None,
     ) -> Finding:
         # two independent signals: the dictionary (both directions) and the encoder, which
-        # finds the two words apart although they look alike
-        strong = similarity is not None and similarity < self.config.wording_look_alike_max
+        # finds the two words apart although they look alike — and finds the English word
+        # apart from every meaning the dictionary gives the French one
+        bound = self.config.wording_look_alike_max
+        strong = (
+            similarity is not None and similarity < bound and (synonym is None or synonym < bound)
+        )
         beads = [b for b in data.beads if found.fr.sentence in b.fr and found.en.sentence in b.en]
         bead = beads[0] if beads else Bead((found.fr.sentence,), (found.en.sentence,), 0.0)
         means = ", ".join(f"“{w}”" for w in found.meanings[:4])
@@ -344,8 +362,9 @@ class WordingCheck:
                 "en_renderings": list(found.renderings),
                 "spelling_similarity": round(found.resemblance, 3),
                 "word_similarity": None if similarity is None else round(similarity, 3),
+                "meaning_similarity": None if synonym is None else round(synonym, 3),
                 "word_similarity_threshold": self.config.wording_look_alike_max,
-                "dictionary": bilingual().source or None,
+                "dictionary": wide_bilingual().source or None,
             },
         )
 
@@ -421,7 +440,7 @@ class WordingCheck:
     ) -> list[str] | None:
         """The dictionary's renderings of a one-word English term when none of them is in
         the French of the bead (a second, independent signal); None otherwise."""
-        lexicon = bilingual()
+        lexicon = wide_bilingual()
         tokens = tokenise(english, "en")
         if not lexicon or len(tokens) != 1:
             return None
@@ -474,7 +493,7 @@ class WordingCheck:
                 "substitution_gain": None if gain is None else round(gain, 3),
                 "substitution_gain_threshold": self.config.wording_substitution_gain,
                 "dictionary_renderings": dictionary,
-                "dictionary": bilingual().source or None,
+                "dictionary": wide_bilingual().source or None,
             },
         )
 
@@ -539,7 +558,7 @@ def look_alikes_in(en: Sequence[Sentence], fr: Sequence[Sentence]) -> list[LookA
     (contract). Words of one family ("promoting" / "promotion") are left alone."""
     from align.words.linker import cognate_matrix
 
-    lexicon = bilingual()
+    lexicon, sure = wide_bilingual(), sure_bilingual()
     en_words, fr_words = _content(en, "en"), _content(fr, "fr")
     if not lexicon or not en_words or not fr_words:
         return []
@@ -551,7 +570,8 @@ def look_alikes_in(en: Sequence[Sentence], fr: Sequence[Sentence]) -> list[LookA
     found: list[LookAlike] = []
     seen: set[tuple[int, int]] = set()
     for i, english in enumerate(en_words):
-        renderings = lexicon.renderings(english.lemma, english.lower)
+        english_lemmas = {english.lemma, english.lower, *analyser_lemmas(english.lower, "en")}
+        renderings = lexicon.renderings(*english_lemmas)
         if not renderings or (english.sentence, english.start) in seen:
             continue
         folded = {fold(r) for r in renderings}
@@ -563,18 +583,17 @@ def look_alikes_in(en: Sequence[Sentence], fr: Sequence[Sentence]) -> list[LookA
             alike = float(resemblance[i, j])
             if alike < LOOK_ALIKE_MIN and english.folded != french.folded:
                 continue
-            if fold(french.lemma) in folded or french.folded in folded or _is_number(french):
+            french_lemmas = {french.lemma, french.lower, *analyser_lemmas(french.lower, "fr")}
+            if {fold(w) for w in french_lemmas} & folded or _is_number(french):
                 continue
-            meanings = lexicon.translations(french.lemma, french.lower)
+            # what the French word means, on sure pairs only: a pair one pivot language
+            # alone gives is too often a wrong turn to count as evidence against a rendering
+            meanings = sure.translations(*french_lemmas)
             if (
                 not meanings
-                or english.lemma in meanings
-                or english.lower in meanings
+                or english_lemmas & meanings
                 or {fold(m) for m in meanings} & english_forms
-                or any(
-                    _same_family(m, english.lemma) or _same_family(m, english.lower)
-                    for m in meanings
-                )
+                or any(_same_family(m, w) for m in meanings for w in english_lemmas)
             ):
                 continue
             seen.add((english.sentence, english.start))

@@ -7,6 +7,10 @@
   the bilingual lexicon of the links. Without them the links fall back on the other
   evidence (identical strings, cognates, names, numbers, the encoder) and one warning says
   how to install them.
+- An English–French lexicon triangulated from Apertium's bilingual dictionaries through
+  Spanish, Catalan and Esperanto (GPL, Debian `apertium-*` packages, `align.words.pivot`),
+  merged with FreeDict in `wide_bilingual()`: the lexicon of the links and word checks.
+  Without Apertium, FreeDict alone (one warning).
 - Word frequencies of English and French from wordfreq (its "large" lists), which tell a
   French word from a non-word and an English word from a French one.
 """
@@ -16,12 +20,17 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import subprocess
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from align.words.pivot import PivotLexicon
 
 #: Where dictd dictionaries are looked for, after $FIDELITY_DICT_DIR.
 DICT_DIRS = (Path("/usr/share/dictd"), Path("/usr/local/share/dictd"))
@@ -284,3 +293,87 @@ def bilingual() -> Bilingual:
             stacklevel=2,
         )
     return Bilingual(en_fr=_merge(pairs), source="FreeDict " + " + ".join(read) if read else "")
+
+
+@cache
+def pivot_lexicon() -> PivotLexicon:
+    """The Apertium pivot lexicon (`align.words.pivot`), read from its cache or built once;
+    empty, with one warning, when Apertium is not installed."""
+    from align.words import pivot
+
+    try:
+        lexicon = pivot.load_or_build()
+    except (OSError, subprocess.SubprocessError, ValueError) as error:
+        warnings.warn(
+            f"word links: the Apertium dictionaries could not be read ({error}); the lexicon "
+            "is FreeDict alone",
+            LexiconWarning,
+            stacklevel=2,
+        )
+        return pivot.EMPTY
+    if not lexicon:
+        warnings.warn(
+            "word links: the Apertium dictionaries are not installed; the lexicon is FreeDict "
+            f"alone (fewer words linked and checked). Install them with `apt-get install "
+            f"{pivot.DEBIAN_PACKAGES}` (or set ${pivot.APERTIUM_ENV}).",
+            LexiconWarning,
+            stacklevel=2,
+        )
+    return lexicon
+
+
+#: A pivot pair is sure when this many pivot languages agree on it (Spanish, Catalan,
+#: Esperanto): one pivot alone is often a wrong turn of a polysemous pivot word
+#: ("population" → Esperanto → "ethnie").
+SURE_PIVOTS = 2
+
+
+def _pivot_languages(routes: Iterable[str]) -> int:
+    return len({route.split("-", 1)[0] for route in routes})
+
+
+@cache
+def wide_bilingual() -> Bilingual:
+    """FreeDict's pairs and the Apertium pivot pairs together: the lexicon of the word
+    links and word checks (FreeDict alone where Apertium is absent)."""
+    return _with_pivot(sure_only=False)
+
+
+@cache
+def sure_bilingual() -> Bilingual:
+    """FreeDict's pairs and the pivot pairs at least `SURE_PIVOTS` pivot languages agree on:
+    what a word means when its meanings are evidence against a rendering (a look-alike)."""
+    return _with_pivot(sure_only=True)
+
+
+def _with_pivot(sure_only: bool) -> Bilingual:
+    freedict = bilingual()
+    pivot = pivot_lexicon()
+    if not pivot:
+        return freedict
+    merged: dict[str, set[str]] = {k: set(v) for k, v in freedict.en_fr.items()}
+    for (english, french), routes in pivot.pairs.items():
+        if not sure_only or _pivot_languages(routes) >= SURE_PIVOTS:
+            merged.setdefault(english, set()).add(french)
+    source = " + ".join(
+        part for part in (freedict.source, f"Apertium ({', '.join(pivot.routes)})") if part
+    )
+    return Bilingual(en_fr={k: frozenset(v) for k, v in merged.items()}, source=source)
+
+
+def analyser_lemmas(word: str, lang: str) -> frozenset[str]:
+    """The lemmas Apertium's analysers give a word form ("négatives" → "négatif",
+    "invités" → "inviter", "invité"); empty without Apertium or for an unknown form."""
+    forms = french_forms() if lang == "fr" else english_forms()
+    return forms.get(word.lower(), frozenset())
+
+
+def french_forms() -> Mapping[str, frozenset[str]]:
+    """French word forms Apertium's French analysers know (form -> lemmas); empty without
+    Apertium."""
+    return pivot_lexicon().french_forms
+
+
+def english_forms() -> Mapping[str, frozenset[str]]:
+    """English word forms Apertium's English analysers know (form -> lemmas)."""
+    return pivot_lexicon().english_forms

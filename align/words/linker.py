@@ -38,7 +38,7 @@ from align.checks.names import token_match
 from align.embed.base import Encoder
 from align.model import Bead, Sentence, WordLink
 from align.numbers import extract_quantities, same_quantity
-from align.words.lexicon import Bilingual, bilingual, zipf
+from align.words.lexicon import Bilingual, wide_bilingual, zipf
 from align.words.tokens import Token, fold, tokenise
 
 #: Content words linked per side of a bead; further words are listed unlinked.
@@ -325,7 +325,7 @@ def start_bead(
     fr: Sequence[Sentence], en: Sequence[Sentence], lexicon: Bilingual | None = None
 ) -> BeadWork:
     """Numbers and every cheap kind of evidence for one bead."""
-    lexicon = bilingual() if lexicon is None else lexicon
+    lexicon = wide_bilingual() if lexicon is None else lexicon
     en_side, en_q, _ = _side(en, "en")
     fr_side, fr_q, _ = _side(fr, "fr")
     work = BeadWork(
@@ -439,7 +439,7 @@ def _terms(work: BeadWork) -> list[list[int]]:
 def _dictionary_word(word: str) -> bool:
     """An English word of the dictionary (or, without it, a very common one): "union",
     "council" — not a given name such as "anton"."""
-    return word in bilingual().en_fr or zipf(word, "en") >= 4.5
+    return word in wide_bilingual().en_fr or zipf(word, "en") >= 4.5
 
 
 def _joined_by_of(text: str, left: Token, right: Token) -> bool:
@@ -515,7 +515,7 @@ def link_event(
     encoder: Encoder | None,
 ) -> tuple[tuple[WordLink, ...], ...]:
     """The word links of every bead of an event (an empty tuple for a gap bead)."""
-    lexicon = bilingual()
+    lexicon = wide_bilingual()
     works: list[BeadWork | None] = []
     for bead in beads:
         if not (bead.fr and bead.en):
