@@ -362,6 +362,13 @@ def test_faithful_renderings_raise_nothing(fr: str, en: str) -> None:
 # (scale, English, faithful French, altered French, severity); the English is real kremlin.ru
 SCALES = [
     (
+        "focus",
+        "And what happens there depends above all on the Syrian people themselves.",
+        "Et ce qui s’y passe dépend avant tout du peuple syrien lui-même.",
+        "Et ce qui s’y passe dépend uniquement du peuple syrien lui-même.",
+        "low",
+    ),
+    (
         "frequency",
         "These questions are almost always the same, except for some details.",
         "Ces questions sont presque toujours les mêmes, à quelques détails près.",

@@ -131,3 +131,49 @@ def test_dates_are_read_with_their_days() -> None:
     text = "In June 2018 we may meet."
     units = [m.unit for m in calendar_dates(Sentence(Side.EN, 0, text, 0, (0, len(text))), "en")]
     assert units == ["6:"]
+
+
+# (English, faithful French, altered French): focus (only this / this above all) and the
+# whole against a part, said without a figure; the English is real kremlin.ru text
+SCALES = [
+    (
+        "And what happens there depends above all on the Syrian people themselves.",
+        "Et ce qui s’y passe dépend avant tout du peuple syrien lui-même.",
+        "Et ce qui s’y passe dépend uniquement du peuple syrien lui-même.",
+    ),
+    (
+        "They are ready for it, but only if it meets the interests of their people.",
+        "Ils y sont prêts, mais seulement si cela répond aux intérêts de leur peuple.",
+        "Ils y sont prêts, mais surtout si cela répond aux intérêts de leur peuple.",
+    ),
+    (
+        "These threats must be recognised by the entire international community.",
+        "Ces menaces doivent être reconnues par l’ensemble de la communauté internationale.",
+        "Ces menaces doivent être reconnues par une partie de la communauté internationale.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("en", "faithful", "altered"), SCALES)
+def test_focus_and_whole_against_part_are_compared(en: str, faithful: str, altered: str) -> None:
+    assert check(faithful, en) == []
+    (found,) = check(altered, en)
+    assert found.severity is Severity.LOW
+    assert found.details["kind"] in ("focus", "quantity")
+
+
+def test_above_all_is_no_figure() -> None:
+    # "all" after "above", "after", "at" is an idiom: no figure qualified by "above" (more)
+    en = "I mean the economy above all."
+    assert check("Je pense avant tout à l’économie.", en) == []
+    assert check("Je pense surtout à l’économie.", en) == []
+    en = "After all, the Direct Line programmes are above all a way to take a look at the issues."
+    assert (
+        check("Après tout, la Ligne directe est avant tout un moyen d’examiner les questions.", en)
+        == []
+    )
+
+
+def test_not_only_is_no_focus() -> None:
+    en = "It is not only the economy, but also security."
+    assert check("Il ne s’agit pas seulement de l’économie, mais surtout de la sécurité.", en) == []

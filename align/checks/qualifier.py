@@ -186,6 +186,10 @@ _ALL = {
 }
 
 
+#: "above all", "after all", "at all", "first of all": no figure.
+_ALL_IDIOM = re.compile(r"(?i)\b(?:above|after|at|first\s+of)\s+$")
+
+
 def _all_figure(m: re.Match[str]) -> Quantity:
     return Quantity(m.group(), m.start(), m.end(), K.INTEGER, float("inf"))
 
@@ -211,7 +215,11 @@ def figures(sentence: Sentence, lang: str) -> list[Figure]:
     """The figures of a sentence with their qualifiers, phases and deadlines."""
     text = sentence.text
     quantities = list(_quantities(text, lang))
-    quantities += [_all_figure(m) for m in _ALL[lang].finditer(text)]
+    quantities += [
+        _all_figure(m)
+        for m in _ALL[lang].finditer(text)
+        if not _ALL_IDIOM.search(text, max(0, m.start() - 20), m.start())
+    ]
     if not quantities:
         return []
     marks = sorted(qualifier_marks(sentence, lang), key=lambda x: x[0].start)
@@ -868,7 +876,7 @@ def _days(mark: Mark, lang: str) -> float | None:
 
 #: How far apart two steps of a scale must be to be reported, and to be more than a note.
 #: How often is precise ("souvent" for "often"), how many is vague ("quelques" for "several").
-SCALE_GAP = {"frequency": 1, "degree": 2, "certainty": 2, "quantity": 2}
+SCALE_GAP = {"frequency": 1, "degree": 2, "certainty": 2, "quantity": 2, "focus": 1}
 SCALE_GAP_MEDIUM = {"frequency": 2, "degree": 2}
 
 
@@ -1190,6 +1198,7 @@ _KIND_WORDS = {
     "degree": "how much",
     "certainty": "how sure",
     "quantity": "how many",
+    "focus": "whether it holds for this alone or for this above all",
 }
 
 
