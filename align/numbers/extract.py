@@ -59,6 +59,24 @@ _HALF = {
     "fr": re.compile(r"\s+et\s+demie?(?![^\W\d_])", re.IGNORECASE),
     "en": re.compile(r"(?:\s+|-)and(?:\s+|-)an?(?:\s+|-)half(?![^\W\d_])", re.IGNORECASE),
 }
+#: A fraction said before "a"/"un" and a scale word: "half a trillion", "a quarter of a
+#: million", "two thirds of a billion", "un quart de million" (the article's count is scaled).
+_FRACTION_BEFORE_ARTICLE = {
+    "en": re.compile(
+        r"(?<![\w-])(?P<f>half|(?:a|one)[\s-]quarter|three[\s-]quarters|(?:a|one)[\s-]third"
+        r"|two[\s-]thirds)\s+(?:of\s+)?$",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"(?<![\w-])(?P<f>un\s+quart|trois\s+quarts|un\s+tiers|deux\s+tiers)\s+d[e’']\s*$"
+    ),
+}
+#: What follows the numerator of such a fraction ("two| thirds of a million").
+_FRACTION_NUMERATOR_END = re.compile(
+    r"[\s-](?:thirds|quarters|tiers|quarts)\s+(?:of\s+|d[e’']\s*)(?:an?|une?)\s", re.IGNORECASE
+)
+_NUMERATORS = {"two": 2, "three": 3, "deux": 2, "trois": 3}
+_FRACTION_PARTS = {"half": 1 / 2, "quarter": 1 / 4, "third": 1 / 3, "quart": 1 / 4, "tiers": 1 / 3}
 _NOUN_AND_HALF = {
     "fr": re.compile(r"\s+[^\W\d_]+\s+et\s+demie?(?![^\W\d_])", re.IGNORECASE),
     "en": re.compile(r"$^"),  # English puts the half before the noun: "two and a half years"
@@ -73,6 +91,10 @@ _LIST_JOIN = {
 }
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 _ROMAN = re.compile(r"(?<![\w-])(?P<n>[MDCLXVI]+)(?P<suf>ème|ᵉʳ|ᵉ|er|ère|re|e)?(?![^\W\d_])")
+#: A Roman numeral of two letters or more before a capitalised word or "century".
+_EN_ROMAN_RANK = re.compile(
+    r"(?<![\w-])(?P<n>[CLXVI]{2,})(?=\s+(?:[A-Z][a-z]|centur(?:y|ies)(?![^\W\d_])))"
+)
 _CHAPTER_ROMAN = re.compile(
     r"(?:(?<![\w-])(?P<label>(?i:chapitre|livre|tome|partie|chapter|book|part|volume|act|acte"
     r"|num[ée]ro|number)"
@@ -163,8 +185,6 @@ _PHRASES: dict[str, list[tuple[re.Pattern[str], QuantityKind, object, str | None
         (re.compile(r"(?<![\w-])(?i:half\s+an\s+hour)(?![\w-])"), K.DECIMAL, 0.5, "h"),
         (re.compile(r"(?<![\w-])(?i:half\s+a\s+century)(?![\w-])"), K.INTEGER, 50.0, "year"),
         (re.compile(r"(?<![\w-])(?i:half\s+a\s+year)(?![\w-])"), K.DECIMAL, 0.5, "year"),
-        (re.compile(r"(?<![\w-])(?i:half\s+a\s+million)(?![\w-])"), K.INTEGER, 5e5, None),
-        (re.compile(r"(?<![\w-])(?i:half\s+a\s+billion)(?![\w-])"), K.INTEGER, 5e8, None),
         (
             re.compile(
                 r"\b(?i:at|by|until|till|before|after|from|to|around|about)\s+"
@@ -644,7 +664,8 @@ class _Extractor:
 
     def roman_ordinals(self) -> None:
         if self.lang != "fr":
-            return  # English Roman numerals are names (Peter I, World War II), not counts
+            self.english_roman_ordinals()
+            return
         for m in _ROMAN.finditer(self.text):
             numeral = m["n"]
             if len(numeral) == 1 and numeral in "CDLM":
@@ -657,6 +678,18 @@ class _Extractor:
             if m["suf"] is None and not _CENTURY_AFTER["fr"].match(self.text, m.end()):
                 continue
             self.add_ordinal(m.start(), m.end(), value)
+
+    def english_roman_ordinals(self) -> None:
+        """English Roman numerals are names (Peter I, World War II, Nicholas II of Russia),
+        except the rank of a recurring event or of a century, said before it: "the XXVII
+        Summer Universiade", "the XX century" (French: "la XXVIIe Universiade")."""
+        for m in _EN_ROMAN_RANK.finditer(self.text):
+            before = self.text[: m.start()].split()
+            if before and before[-1][:1].isupper():
+                continue  # Alexander II Street, Pope John Paul II Foundation: a name's number
+            value = roman_value(m["n"])
+            if value is not None and value > 1:
+                self.add_ordinal(m.start("n"), m.end("n"), value)
 
     def chapter_numerals(self) -> None:
         """CHAPITRE XXIX, LIVRE II, a heading line "IV": Roman numerals that count."""
@@ -762,6 +795,16 @@ class _Extractor:
                 break
         return _Tail(position, scale, half, unit)
 
+    def fraction_before(self, start: int) -> tuple[int, float] | None:
+        """(start, value) of a fraction said right before the count that starts here
+        ("half a", "a quarter of a", "deux tiers d'un"), or None."""
+        found = _FRACTION_BEFORE_ARTICLE[self.lang].search(self.text, max(0, start - 24), start)
+        if not found or not self.is_free(found.start(), found.end()):
+            return None
+        words = re.split(r"[\s-]+", found["f"].lower())
+        part = words[-1] if words[-1] in _FRACTION_PARTS else words[-1].removesuffix("s")
+        return found.start(), _NUMERATORS.get(words[0], 1) * _FRACTION_PARTS[part]
+
     def currency_before(self, start: int) -> tuple[int, str] | None:
         before = self.text[max(0, start - 6) : start]
         found = CURRENCY_BEFORE.search(before)
@@ -820,6 +863,8 @@ class _Extractor:
             word = self.text[start:end].lower()
             if spelled and self.skip_word(start, word):
                 continue
+            if word in _NUMERATORS and _FRACTION_NUMERATOR_END.match(self.text, end):
+                continue  # "two thirds of a million": read with the scale below
             tail = self.tail(end, spelled_scale=spelled)
             glued = not spelled and tail.end == end and _letter_at(self.text, end)
             if glued and not self.is_decade(start, end):
@@ -846,6 +891,10 @@ class _Extractor:
                     begin, unit = currency
             if spelled and number == 1 and tail.scale == 1 and unit not in ("%", "pp"):
                 continue  # un, une, one, a: articles far more often than counts
+            if spelled and number == 1 and tail.scale >= 100:
+                fraction = self.fraction_before(start)
+                if fraction is not None:  # half a trillion: the scale counts a fraction
+                    number, begin = fraction[1], min(begin, fraction[0])
             kind, stop = self.amount_kind(start, end, number, tail, unit, spelled, stop)
             value_scaled = normalise_number(number * tail.scale)
             quantity = self.add(begin, stop, kind, value_scaled, unit=unit, spelled=spelled)
