@@ -174,3 +174,34 @@ def test_sans_negates_its_noun_not_the_verb_after_it() -> None:
     # a verb's negation still reaches its verb
     text = "Les tarifs n’ont pas baissé."
     assert any("baissé" in text[a:b] for a, b in negation_scopes(text, "fr"))
+
+
+def test_opposite_directions_across_axes_of_magnitude_are_a_note() -> None:
+    # kremlin.ru: "promoting" (fostering) rendered "freinant" (slowing, the speed axis):
+    # the two sides say more and less of one thing, counted word by word across the axes
+    en = (
+        "The media, especially in the Caucasus, play a critical role not only in promoting "
+        "stability, but also in ensuring a positive outcome."
+    )
+    faithful = (
+        "Les médias, en particulier dans le Caucase, jouent un rôle essentiel non seulement "
+        "pour favoriser la stabilité, mais aussi pour garantir une issue positive."
+    )
+    altered = faithful.replace("pour favoriser", "en freinant")
+    assert DirectionCheck().run(event(en, faithful)) == []
+    (finding,) = DirectionCheck().run(event(en, altered))
+    assert finding.details["axis"] == "magnitude"
+    assert finding.severity is Severity.LOW
+    # a word of many senses does not count: "tout le long" is all the way, not a size
+    en = "A circumstance which greatly strengthened the bad opinion they had of me."
+    fr = "Tout le long du chemin, une chose qui diminua la mauvaise opinion qu'ils avaient de moi."
+    (finding,) = DirectionCheck().run(event(en, fr))
+    assert finding.details["axis"] == "magnitude"
+
+
+def event(en: str, fr: str) -> CheckInput:
+    return CheckInput(
+        fr=(sentence(Side.FR, fr),),
+        en=(sentence(Side.EN, en),),
+        beads=(Bead((0,), (0,), 1.0),),
+    )

@@ -103,7 +103,12 @@ COMPARATIVE_AXIS = "amount"
 COMPARED_ON = {"amount": "updown"}
 #: Axes that say more or less of one thing: "greatly strengthened the bad opinion" is
 #: rendered "augmenta" (up), an injected "diminua" (down) is a flip across the two axes.
-FAMILIES = {"magnitude": (frozenset({"updown", "strength"}), ("more / stronger", "less / weaker"))}
+FAMILIES = {
+    "magnitude": (
+        frozenset({"updown", "strength", "size", "speed", "effect"}),
+        ("more / stronger / faster", "less / weaker / slower"),
+    )
+}
 #: Link evidence that says which word renders which (the encoder's similarity does not: it
 #: scores antonyms high).
 SURE_LINKS = frozenset({"identical", "lemma", "lexicon", "cognate", "name", "number"})
@@ -441,22 +446,35 @@ def _counted_flips(
 
 
 def family_flips(en: Sequence[Polar], fr: Sequence[Polar]) -> list[Flip]:
-    """Across the axes of a family, when the two sides share none of its axes: the English
-    says one way only, the French the other way only ("strengthened" → "diminua"). A note:
-    the words are not translations of each other."""
+    """Across the axes of a family, counted word by word: the English says one way more
+    often than the French, and the French the other way more often than the English
+    ("strengthened" → "diminua", "promoting development" → "freinent le développement",
+    "greater demand" → "moins"). A note: the words are not translations of each other."""
     flips = []
     for family, (axes, _) in FAMILIES.items():
-        e = [w for w in en if w.axis in axes and not w.negated]
-        f = [w for w in fr if w.axis in axes and not w.negated]
-        if not e or not f or {w.axis for w in e} & {w.axis for w in f}:
+        e = _family_words(en, axes)
+        f = _family_words(fr, axes)
+        if not e or not f:
             continue
-        e_signs, f_signs = {w.sign for w in e}, {w.sign for w in f}
-        if len(e_signs) != 1 or e_signs == f_signs or len(f_signs) != 1:
-            continue
-        if all(w.weak for w in e) or all(w.weak for w in f):
-            continue
-        flips.append(Flip(family, e[0].sign, tuple(e), tuple(f), "family", Severity.LOW, 0.4))
+        e_count = Counter(w.sign for w in e)
+        f_count = Counter(w.sign for w in f)
+        for sign in (1, -1):
+            if e_count[sign] > f_count[sign] and f_count[-sign] > e_count[-sign]:
+                said_en = tuple(w for w in e if w.sign == sign)
+                said_fr = tuple(w for w in f if w.sign == -sign)
+                flips.append(Flip(family, sign, said_en, said_fr, "family", Severity.LOW, 0.4))
     return flips
+
+
+def _family_words(words: Sequence[Polar], axes: frozenset[str]) -> list[Polar]:
+    """The affirmative strong words on the axes of a family, one per place: a word read on
+    several axes ("faible": low, weak, poor) counts once, and not at all when its axes
+    disagree; words of many senses ("long", "great", bare "more") do not count."""
+    by_place: dict[tuple[int, int], list[Polar]] = {}
+    for w in words:
+        if w.axis in axes and not w.negated and not w.weak:
+            by_place.setdefault((w.sentence, w.start), []).append(w)
+    return [group[0] for group in by_place.values() if len({w.sign for w in group}) == 1]
 
 
 class DirectionCheck:
