@@ -85,3 +85,22 @@ def test_a_year_both_dates_give_does_not_excuse_a_third_one() -> None:
         "On February 4, 2003, Mr Putin and Mr Vajpayee reached accords; 2003 was a good year.",
     )
     assert [q.raw for q in result.missing] == ["2003"]
+
+
+def test_a_year_held_by_the_first_of_two_dates_is_still_told() -> None:
+    # two date pairs: the first French date holds the year, the second holds none; the year
+    # the first holds is not forgotten when the second pair is read
+    result = compare(
+        "Le 28 août 2023, le Président a signé le décret ; il est entré en vigueur le 4 septembre.",
+        "In 2023, the President signed the decree on August 28; it came into force on September 4.",
+    )
+    assert result.agrees, result
+
+
+def test_a_year_held_by_the_first_of_two_english_dates_is_still_told() -> None:
+    result = compare(
+        "En 2023, le Président a signé le décret le 28 août ; il est entré en vigueur le"
+        " 4 septembre.",
+        "The President signed the decree on August 28, 2023; it came into force on September 4.",
+    )
+    assert result.agrees, result
