@@ -57,6 +57,19 @@ def check(fr: str, en: str) -> list[Finding]:
             "Board.",
             "Vladimir Poutine a participé à la réunion élargie du collège du Parquet général.",
         ),
+        # "World" in an institution's or event's name: CLDR's region 001 is a common noun
+        (
+            "According to the World Food Organisation, over 9 million Syrians, which is a half"
+            " of the population, need food aid.",
+            "Selon l’Organisation mondiale de l’alimentation, plus de 9 millions de Syriens,"
+            " soit la moitié de la population, ont besoin d’une aide alimentaire.",
+        ),
+        (
+            "Meeting participants discussed Russia's bid to host the 2020 World EXPO in"
+            " Yekaterinburg.",
+            "Les participants ont évoqué la candidature de la Russie à l’organisation de"
+            " l’Exposition universelle de 2020 à Iekaterinbourg.",
+        ),
         # a speaker label
         (
             "President of Russia Vladimir Putin: Good afternoon, colleagues.",

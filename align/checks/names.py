@@ -277,6 +277,8 @@ def _gazetteer() -> tuple[tuple[str, ...], ...]:
     for table_en, table_fr in ((en.territories, fr.territories), (en.languages, fr.languages)):
         for code, english in table_en.items():
             french = table_fr.get(code)
+            if table_en is en.territories and english[:1].islower():
+                continue  # CLDR writes "world" (region 001) as a common noun: not a name
             if french and " " not in english and " " not in french:
                 forms = sorted(_gazetteer_form(f) for f in _french_forms(french))
                 groups.append((_gazetteer_form(english), *forms))
