@@ -1,0 +1,55 @@
+"""The word-link pieces of the partial-omission check, alone: which clause owns which word
+link, and what a span's word coverage says (`clause_word_covers`, `span_word_call`)."""
+
+from __future__ import annotations
+
+from align.checks import CheckConfig
+from align.checks.omissions import clause_word_covers, span_word_call, split_clauses
+from align.checks.word_coverage import WordCover, link_weight
+from align.model import WordLink
+
+CONFIG = CheckConfig()
+
+
+def link(sentence: int, text: str, word: str, by: str = "lexicon") -> WordLink:
+    start = text.index(word)
+    return WordLink(sentence, (start, start + len(word)), 0, (0, 1), 0.9, by)
+
+
+def test_a_clause_written_with_other_spacing_still_owns_its_words():
+    # "Well," is too short to stand alone: split_clauses joins it to the next piece with one
+    # space, so the clause ("Well, the President…") is not found verbatim in the sentence
+    # ("Well,  the President…"); it starts where the sentence's previous clause did (here,
+    # at its start), in its own sentence
+    text = "Well,  the President met the Governor on Monday, and they discussed refugee support."
+    clauses = [(5, c) for c in split_clauses(text, 4)]
+    assert clauses[0][1].startswith("Well, the President") and clauses[0][1] not in text
+    links = [link(5, text, "Well", by="none"), link(5, text, "Governor")]
+    links.append(link(5, text, "refugee", by="none"))
+    first, second = clause_word_covers(links, clauses, {5: text})
+    assert (first.words, second.words) == (2, 1)
+    assert first.lexical == link_weight(links[1], text) and second.lexical == 0.0
+
+
+def test_each_clause_owns_the_links_from_its_start_to_the_next_clause():
+    text = "The President met the Governor on Monday, and they discussed refugee support."
+    clauses = [(2, c) for c in split_clauses(text, 4)]
+    links = [link(2, text, "Governor"), link(2, text, "refugee", by="none")]
+    first, second = clause_word_covers(links, clauses, {2: text})
+    assert (first.words, second.words) == (1, 1)
+    assert first.share == 1.0 and second.share == 0.0
+
+
+def weighty(weight: float, share: float) -> WordCover:
+    return WordCover(3, weight, share * weight, 0.0)
+
+
+def test_a_span_with_too_little_word_weight_says_nothing():
+    rest = weighty(20.0, 1.0)
+    below = CONFIG.span_words_min_weight - 0.5
+    assert span_word_call((weighty(below, 1.0), rest), 0.0, 1.0, False, CONFIG) is None
+    assert span_word_call((weighty(below, 0.0), rest), 0.0, 1.0, False, CONFIG) is None
+    at = CONFIG.span_words_min_weight
+    assert span_word_call((weighty(at, 1.0), rest), 0.0, 1.0, False, CONFIG) == "rendered"
+    assert span_word_call((weighty(at, 0.0), rest), 0.0, 1.0, False, CONFIG) == "unrendered"
+    assert span_word_call(None, 0.0, 1.0, False, CONFIG) is None
