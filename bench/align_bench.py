@@ -390,6 +390,116 @@ def versus_bertalign(names: Sequence[str], runs: int) -> None:
         print(f"{name:14s} time fidelity / bertalign: wall {ratio_wall:.2f}, CPU {ratio_cpu:.2f}")
 
 
+# --- does a second encoder separate right from wrong pairings where the aligner is unsure? --
+
+
+def unsure_beads(beads, share: float = 0.15) -> list[int]:
+    """Indices of the beads the aligner is unsure of: every bead that is not 1-1, and the
+    1-1 beads whose cosine is in the document's lowest `share`."""
+    ones = [k for k, bd in enumerate(beads) if len(bd.fr) == 1 == len(bd.en)]
+    cut = np.quantile([beads[k].score for k in ones], share) if ones else -np.inf
+    return [
+        k for k, bd in enumerate(beads) if not (len(bd.fr) == 1 == len(bd.en)) or bd.score <= cut
+    ]
+
+
+def auc(positive: Sequence[float], negative: Sequence[float]) -> float:
+    """P(a positive scores above a negative), ties half (Mann-Whitney)."""
+    pos, neg = np.asarray(positive, float), np.asarray(negative, float)
+    if len(pos) == 0 or len(neg) == 0:
+        return float("nan")
+    wins = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    return float(wins / (len(pos) * len(neg)))
+
+
+def _pair_scores(encoder, a: Sequence[str], b: Sequence[str], pairs) -> np.ndarray:
+    """Per pairing (A ids, B ids): its cosine and Bertalign's margin-adjusted cosine (minus
+    the mean cosine of each window with the sentences just outside its partner)."""
+    texts: dict[str, None] = {}
+    for ia, ib in pairs:
+        texts[" ".join(a[i] for i in ia)] = None
+        texts[" ".join(b[i] for i in ib)] = None
+        for i in (ia[0] - 1, ia[-1] + 1):
+            if 0 <= i < len(a):
+                texts[a[i]] = None
+        for i in (ib[0] - 1, ib[-1] + 1):
+            if 0 <= i < len(b):
+                texts[b[i]] = None
+    keys = list(texts)
+    vectors = dict(zip(keys, encoder.encode(keys), strict=True))
+    out = []
+    for ia, ib in pairs:
+        x = vectors[" ".join(a[i] for i in ia)]
+        y = vectors[" ".join(b[i] for i in ib)]
+        near_b = [vectors[b[i]] for i in (ib[0] - 1, ib[-1] + 1) if 0 <= i < len(b)]
+        near_a = [vectors[a[i]] for i in (ia[0] - 1, ia[-1] + 1) if 0 <= i < len(a)]
+        near = (
+            np.mean([float(x @ v) for v in near_b] or [0.0]) / 2
+            + np.mean([float(y @ v) for v in near_a] or [0.0]) / 2
+        )
+        cos = float(x @ y)
+        out.append((cos, cos - near))
+    return np.array(out)
+
+
+def separation(names: Sequence[str], second_spec: str, config: AlignConfig, limit: int) -> None:
+    """Where the aligner is unsure: AUC of gold pairings against its own wrong ones, by USE
+    and by the second encoder (cosine, and cosine minus Bertalign's neighbour margin)."""
+    first = TimedCache(make_encoder("use"), OUT / "emb-use-m3_0.2.1.npz")
+    inner = _second_encoder(second_spec)
+    safe = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in inner.id)
+    second = TimedCache(inner, OUT / f"emb-{safe}.npz")
+    print("set             gold  wrong   AUC cos USE / 2nd   AUC margin USE / 2nd   2nd texts")
+    for name in names:
+        labels: list[int] = []
+        rows_first, rows_second = [], []
+        encoded_before = second.encoded
+        for _doc, a, b, gold_path in SETS[name]()[: limit or None]:
+            beads = align_texts(a, b, first, config=config)
+            gold = parse_beads(gold_path.read_text(encoding="utf-8"))
+            gold_set = {(tuple(x), tuple(y)) for x, y in gold}
+            region_a: set[int] = set()
+            region_b: set[int] = set()
+            for k in unsure_beads(beads):
+                bd = beads[k]
+                region_a.update(range(min(bd.fr, default=0) - 1, max(bd.fr, default=-2) + 2))
+                region_b.update(range(min(bd.en, default=0) - 1, max(bd.en, default=-2) + 2))
+            pairs, doc_labels = [], []
+            for x, y in gold:
+                if x and y and (region_a & set(x) or region_b & set(y)):
+                    pairs.append((tuple(x), tuple(y)))
+                    doc_labels.append(1)
+            for bd in beads:
+                wrong = bd.fr and bd.en and (bd.fr, bd.en) not in gold_set
+                if wrong and (region_a & set(bd.fr) or region_b & set(bd.en)):
+                    pairs.append((bd.fr, bd.en))
+                    doc_labels.append(0)
+            if not pairs:
+                continue
+            labels += doc_labels
+            rows_first.append(_pair_scores(first, a, b, pairs))
+            rows_second.append(_pair_scores(second, a, b, pairs))
+            first.save()
+            second.save()
+        lab = np.array(labels)
+        s1, s2 = np.concatenate(rows_first), np.concatenate(rows_second)
+        aucs = [auc(s[lab == 1, c], s[lab == 0, c]) for c in (0, 1) for s in (s1, s2)]
+        print(
+            f"{name:14s} {int(lab.sum()):5d} {int((lab == 0).sum()):6d}"
+            f"   {aucs[0]:.3f} / {aucs[1]:.3f}       {aucs[2]:.3f} / {aucs[3]:.3f}"
+            f"        {second.encoded - encoded_before}"
+        )
+
+
+def _second_encoder(spec: str):
+    os.environ.setdefault("FIDELITY_ENCODER_THREADS", "1")
+    if spec == "e5":
+        from align.embed.e5 import E5Encoder
+
+        return E5Encoder()
+    return make_encoder(spec)
+
+
 def parse_params(items: Sequence[str]) -> AlignConfig:
     config = AlignConfig()
     fields = {f.name: f.type for f in dataclasses.fields(AlignConfig)}
@@ -411,6 +521,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--synthetic", type=int, default=0, help="align a synthetic N-sentence pair")
     ap.add_argument("--versus-bertalign", action="store_true", help="same-run timing, cold")
     ap.add_argument("--runs", type=int, default=1, help="runs of each aligner (--versus-bertalign)")
+    ap.add_argument(
+        "--separation",
+        metavar="ENCODER",
+        help="AUC of gold vs wrong pairings at unsure beads, USE against ENCODER (e5)",
+    )
+    ap.add_argument("--limit", type=int, default=0, help="first N documents of each set")
     ap.add_argument("--bertalign-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.bertalign_worker:
@@ -425,6 +541,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = {"all": ["textberg", "transread"], "tune": ["dev", "transread-tune"]}.get(
         args.set, [args.set]
     )
+    if args.separation:
+        separation(names, args.separation, config, args.limit)
+        return 0
     if args.versus_bertalign:
         versus_bertalign([n for n in names if n != "dev"], args.runs)
         return 0
