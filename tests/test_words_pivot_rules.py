@@ -145,3 +145,21 @@ def test_a_capitalised_english_noun_after_a_french_determiner_is_english() -> No
         )
         == []
     )
+
+
+def test_an_english_name_counts_words_only_the_english_analyser_knows() -> None:
+    # kremlin.ru: "the Inter-Parliamentary Union"; "Parliamentary" is rare on the English web
+    # and on the French one alike, but only Apertium's English analyser knows it
+    (finding,) = untranslated(
+        "Les membres de l’Inter-Parliamentary Union sont venus à Saint-Pétersbourg.",
+        "Members of the Inter-Parliamentary Union came to St Petersburg.",
+    )
+    assert finding.details["fr_word"]["text"] == "Inter-Parliamentary Union"
+    # translated, nothing
+    assert (
+        untranslated(
+            "Les membres de l’Union interparlementaire sont venus à Saint-Pétersbourg.",
+            "Members of the Inter-Parliamentary Union came to St Petersburg.",
+        )
+        == []
+    )

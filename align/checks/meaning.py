@@ -642,7 +642,12 @@ def _english_name(
         return None
     frequencies = [(zipf(t.lower, "en"), zipf(t.lower, "fr")) for t in words]
     margin = config.untranslated_word_margin
-    english_like = sum(en >= _NAME_WORD_ZIPF and en - fr >= margin for en, fr in frequencies)
+    # English: far more common in English than in French, or a form Apertium's English
+    # analyser knows and its French one does not ("Parliamentary", "Water", "Presidential")
+    english_like = sum(
+        (en >= _NAME_WORD_ZIPF and en - fr >= margin) or _english_not_french(t.lower)
+        for t, (en, fr) in zip(words, frequencies, strict=True)
+    )
     if any(fr - en >= margin for en, fr in frequencies):
         return None  # a French word in it: a French name ("la Banque Central")
     after_article = first > 0 and tokens[first - 1].lower.replace("’", "'") in _FRENCH_ARTICLES
