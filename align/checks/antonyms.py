@@ -221,29 +221,23 @@ def linked_antonyms(
             key = e.casefold()
             if key in _NEGATIONS:
                 continue
-            same = net.meaning(key)[0] if net else frozenset()
-            # antonyms of adjectives and adverbs only: those of verbs and nouns name the
-            # other half of an act or a thing ("give" / "take", "come" / "go", "draft" /
-            # "release"), which loose renderings say all the time
-            opposite = net.meaning(key, "ar")[1] if net else frozenset()
             base = lemma(key, "en")
             own = lexicon.renderings(key, base)
             if own & fr_words:
                 continue  # the English word is rendered elsewhere in the French
+            # WordNet speaks for the words the polarity lexicon does not list (a listed word
+            # is read in context by the lexicon's rules), and only for adjectives and adverbs:
+            # antonyms of verbs and nouns name the other half of an act or a thing ("give" /
+            # "take", "come" / "go", "draft" / "release"), which loose renderings say often
+            listed = english_directions(e)[1]
             for f_start, f_end, f in _content(fr_span_text, link.fr_span[0], "fr"):
                 folded, f_base = _french(f)
                 if folded in _NEGATIONS or f_base in _NEGATIONS or {folded, f_base} & own:
                     continue
                 meanings = french_meanings(f)
-                if {key, base} & meanings or meanings & same:
-                    continue  # the French word also says what the English word says
-                # WordNet speaks for the words the polarity lexicon does not list: a listed
-                # word is read in context by the lexicon's rules
-                hit = meanings & opposite if not english_directions(e)[1] else frozenset()
-                if hit and not meanings & en_words:
-                    axis, sign, meaning = WORDNET_AXIS, 1, sorted(hit, key=lambda w: (len(w), w))[0]
-                    resource = "wordnet"
-                else:
+                if {key, base} & meanings:
+                    continue
+                if listed:
                     flipped = _opposite_direction(e, f)
                     if flipped is None:
                         continue
@@ -251,6 +245,16 @@ def linked_antonyms(
                     resource = "dictionary"
                     if meaning in en_words:
                         continue  # the English says the opposite too: it renders that word
+                elif meanings and net:
+                    hit = meanings & net.meaning(key, "ar")[1]
+                    if not hit or meanings & en_words:
+                        continue
+                    axis, sign, meaning = WORDNET_AXIS, 1, sorted(hit, key=lambda w: (len(w), w))[0]
+                    resource = "wordnet"
+                else:
+                    continue
+                if net and meanings & net.meaning(key)[0]:
+                    continue  # the French word also says what the English word says
                 if negated("en", en_s, e_start, e_end) != negated("fr", fr_s, f_start, f_end):
                     continue
                 spot = (en_s.index, e_start, fr_s.index, f_start)
