@@ -177,3 +177,32 @@ def test_above_all_is_no_figure() -> None:
 def test_not_only_is_no_focus() -> None:
     en = "It is not only the economy, but also security."
     assert check("Il ne s’agit pas seulement de l’économie, mais surtout de la sécurité.", en) == []
+
+
+EN_AMONG = (
+    "The Public Prosecutor’s Office are among the most important and influential parts of the "
+    "state."
+)
+
+
+def test_the_only_one_against_one_among_several() -> None:
+    faithful = "Le parquet est l’un des organes les plus importants et influents de l’État."
+    altered = "Le parquet est l’organe le plus important et le plus influent de l’État."
+    assert check(faithful, EN_AMONG) == []
+    (found,) = check(altered, EN_AMONG)
+    assert found.details["kind"] == "superlative"
+    assert found.severity is Severity.MEDIUM
+    assert "one among several" in found.message
+    en = "They discussed the implementation of the largest joint project."
+    assert check("Ils ont évoqué la mise en œuvre du plus grand projet commun.", en) == []
+    (found,) = check("Ils ont évoqué la mise en œuvre de l’un des plus grands projets communs.", en)
+    assert found.details["kind"] == "superlative"
+
+
+def test_words_in_est_and_french_adverbs_are_no_superlatives() -> None:
+    en = "We discussed the interest of our partners and the rest of the agenda."
+    assert check("Nous avons évoqué l’un des plus grands intérêts de nos partenaires.", en) == []
+    en = "One of the most important tasks is to act as soon as possible."
+    assert (
+        check("L’une des tâches les plus importantes est d’agir le plus vite possible.", en) == []
+    )

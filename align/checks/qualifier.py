@@ -1184,6 +1184,94 @@ def year_span_differences(en_s: Sequence[Sentence], fr_s: Sequence[Sentence]) ->
     return out
 
 
+# -- superlatives: "the largest" → "l'un des plus grands" -------------------------------------
+
+#: Words in -est that are no superlatives.
+_NOT_SUPERLATIVE = frozenset(
+    {
+        *("rest", "west", "interest", "test", "forest", "guest", "request", "protest"),
+        *("contest", "quest", "chest", "nest", "crest", "harvest", "conquest", "honest"),
+        *("modest", "earnest", "manifest", "arrest", "digest", "behest", "northwest"),
+        *("southwest", "midwest", "inquest", "priest", "bequest", "lest", "unrest"),
+        *("invest", "suggest", "attest", "detest"),
+    }
+)
+_EN_SUPERLATIVE = r"(?:most|least|best|worst|[a-z]{2,}est)"
+_SUPERLATIVE_FORMS = {
+    "en": (
+        # one of several
+        re.compile(
+            rf"(?i)\b(?:one\s+of\s+(?:the|our|its|their|his|her|my|your|these)"
+            rf"|among\s+(?:the|our|its|their))\s+(?:\w+\s+)?(?P<w>{_EN_SUPERLATIVE})\b"
+        ),
+        # the only one
+        re.compile(
+            rf"(?i)\b(?:the|our|its|their|his|her|my|your)\s+(?:very\s+)?(?P<w>{_EN_SUPERLATIVE})\b"
+        ),
+    ),
+    "fr": (
+        re.compile(
+            r"(?i)(?:\b(?:l['’])?(?:un|une)\s+(?:des|de\s+nos|de\s+ses|de\s+leurs)"
+            r"|\bparmi\s+(?:les|nos|ses|leurs))\s+(?:[\w-]+\s+){0,3}?(?:les\s+)?"
+            r"(?P<w>plus|moins|meilleur\w*|pires?)\b"
+        ),
+        re.compile(
+            r"(?i)(?:\b(?:le|la|les|notre|nos|son|sa|ses|leur|leurs)\s+|\bl['’])"
+            r"(?:\w+\s+)?(?P<w>plus\s+\w+|moins\s+\w+|meilleur\w*|pires?)\b"
+        ),
+    ),
+}
+#: French "le plus" before an adverb or "possible" is how, not which one.
+_FR_NOT_SUPERLATIVE = re.compile(
+    r"(?i)(?:plus|moins)\s+(?:souvent|tôt|tard|vite|possible|\w+ment)$"
+)
+
+
+def superlatives(sentence: Sentence, lang: str) -> tuple[list[Mark], list[Mark]]:
+    """(superlatives of one among several: "one of the largest", "l'un des plus grands";
+    superlatives of the only one: "the largest", "le plus grand")."""
+    several_re, only_re = _SUPERLATIVE_FORMS[lang]
+    text = sentence.text
+    several = [
+        Mark(sentence.index, m.start(), m.end(), m.group(), "superlative", "several")
+        for m in several_re.finditer(text)
+        if _superlative(m["w"], lang)
+    ]
+    taken = [(m.start, m.end) for m in several]
+    only = [
+        Mark(sentence.index, m.start(), m.end(), m.group(), "superlative", "only")
+        for m in only_re.finditer(text)
+        if _superlative(m["w"], lang)
+        and not any(a <= m.start("w") < b for a, b in taken)
+        and not (lang == "fr" and _FR_NOT_SUPERLATIVE.search(m["w"]))
+    ]
+    return several, only
+
+
+def _superlative(word: str, lang: str) -> bool:
+    return lang == "fr" or word.casefold() not in _NOT_SUPERLATIVE
+
+
+def superlative_differences(en_s: Sequence[Sentence], fr_s: Sequence[Sentence]) -> list[Difference]:
+    """The only one on one side, one among several on the other: "the largest joint project"
+    → "l'un des plus grands projets communs" (medium)."""
+    en_several, en_only = [], []
+    fr_several, fr_only = [], []
+    for sentence in en_s:
+        several, only = superlatives(sentence, "en")
+        en_several += several
+        en_only += only
+    for sentence in fr_s:
+        several, only = superlatives(sentence, "fr")
+        fr_several += several
+        fr_only += only
+    if len(fr_several) > len(en_several) and len(en_only) > len(fr_only):
+        return [Difference("superlative", tuple(en_only), tuple(fr_several), Severity.MEDIUM, 0.6)]
+    if len(en_several) > len(fr_several) and len(fr_only) > len(en_only):
+        return [Difference("superlative", tuple(en_several), tuple(fr_only), Severity.MEDIUM, 0.6)]
+    return []
+
+
 # -- the check ------------------------------------------------------------------------------
 
 _KIND_WORDS = {
@@ -1241,6 +1329,7 @@ class QualifierCheck:
             fr_frames = [m for s in fr_s for m in time_marks(s, "fr")]
             differences += frame_differences(en_frames, fr_frames)
             differences += calendar_differences(en_s, fr_s, en_frames, fr_frames)
+            differences += superlative_differences(en_s, fr_s)
             en_durations = [m for s in en_s for m in durations(s, "en")]
             fr_durations = [m for s in fr_s for m in durations(s, "fr")]
             differences += duration_differences(en_durations, fr_durations)
@@ -1299,6 +1388,12 @@ class QualifierCheck:
             return f"The French drops the time frame {en}"
         if d.kind == "added_rate":
             return f"The French adds the time frame {fr}; the English has no such words"
+        if d.kind == "superlative":
+            return (
+                f"English says {'the only one' if d.en[0].unit == 'only' else 'one among several'}"
+                f" ({en}); the French says "
+                f"{'the only one' if d.fr[0].unit == 'only' else 'one among several'} ({fr})"
+            )
         if d.kind == "deadline":
             return QualifierCheck._deadline_message(d, en, fr, on)
         what = _KIND_WORDS.get(d.kind, "the time frame")
