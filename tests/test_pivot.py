@@ -152,3 +152,12 @@ def test_the_lexicon_keeps_the_routes_and_the_sure_pairs_need_two_pivots() -> No
     # the analysers' lemmas
     assert "négatif" in lexicon.analyser_lemmas("négatives", "fr")
     assert "run" in lexicon.analyser_lemmas("ran", "en")
+
+
+def test_the_build_command_says_when_apertium_is_absent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(pivot.APERTIUM_ENV, str(tmp_path))
+    assert pivot.main() == 0
+    said = capsys.readouterr().out
+    assert "Apertium is not installed" in said and "apt-get install" in said
