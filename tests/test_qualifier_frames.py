@@ -206,3 +206,19 @@ def test_words_in_est_and_french_adverbs_are_no_superlatives() -> None:
     assert (
         check("L’une des tâches les plus importantes est d’agir le plus vite possible.", en) == []
     )
+
+
+def test_almost_added_without_a_figure_is_a_note() -> None:
+    en = (
+        "Naturally, this would lead to the improvement of infrastructure throughout the region, "
+        "which would also improve residents’ quality of life."
+    )
+    faithful = (
+        "Naturellement, cela conduirait à l’amélioration des infrastructures dans toute la "
+        "région, ce qui améliorerait aussi la qualité de vie des habitants."
+    )
+    altered = faithful.replace("dans toute la région", "dans presque toute la région")
+    assert check(faithful, en) == []
+    (found,) = check(altered, en)
+    assert found.details["kind"] == "added_qualifier"
+    assert found.severity is Severity.LOW
