@@ -11,14 +11,21 @@ similarity, each clause's similarity to the French, the bead's similarity withou
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
 from sentence_vectors import SentenceVectors, event, mix
 
 from align.checks import CheckConfig
-from align.checks.omissions import PartialOmissionCheck, split_clauses
-from align.model import Finding, FindingType, Severity, finding_id
+from align.checks.omissions import (
+    OmissionCheck,
+    PartialOmissionCheck,
+    candidate_spans,
+    elision_neighbour_beads,
+    split_clauses,
+)
+from align.model import Finding, FindingType, Severity, WordLink, finding_id
 
 EN = (
     "The President met the Governor of the Kursk Region on Monday, and they discussed the"
@@ -50,13 +57,15 @@ def partial_event(
     ratio: float | None = None,
     base: float = 0.70,
     elision: bool = False,
+    links: Sequence[WordLink] | None = None,
 ):
     """`bead`: the bead's similarity; `kept` / `dropped`: the first / last clause of its
     English against the French (the bead without the other clause scores that much, so
     leaving the last out gains kept - bead); `other_run`: FR_OTHER against the last clause
     when the French has two clauses; `ratio`: the ordinary beads' French length over English
     length (default: the bead's own, so the French is not short); `base`: the ordinary beads'
-    lowest similarity; `elision`: a French cut (<…>) right after the bead's French."""
+    lowest similarity; `elision`: a French cut (<…>) right after the bead's French; `links`:
+    the bead's word links (the other beads get none)."""
     whole = " ".join(english)
     clauses = [c for sentence in english for c in split_clauses(sentence, 4)]
     first, last = clauses[0], clauses[-1]
@@ -90,7 +99,16 @@ def partial_event(
         fr = k + (1 if elision and k > TARGET else 0)
         en = [k] if k < TARGET else list(range(TARGET, TARGET + n)) if k == TARGET else [k + n - 1]
         beads.append(([fr], en))
-    return event(fr_texts, en_texts, beads, encoder=SentenceVectors(vectors))
+    every = [[] for _ in beads]
+    if links is not None:
+        every[TARGET] = list(links)
+    return event(
+        fr_texts,
+        en_texts,
+        beads,
+        encoder=SentenceVectors(vectors),
+        links=every if links is not None else (),
+    )
 
 
 def found(data, config: CheckConfig | None = None) -> list[Finding]:
@@ -341,3 +359,103 @@ def test_of_two_parts_the_one_with_more_gain_over_its_coverage_is_reported():
     assert last.details["en_span"] == DROPPED
     (first,) = found(partial_event(kept=0.3, dropped=0.33, **low))
     assert first.details["en_span"] == KEPT
+
+
+# --- with word links ------------------------------------------------------------------------
+
+RENDERED = ("President", "Governor", "Kursk", "Region", "Monday")  # in KEPT
+UNRENDERED = ("discussed", "support", "refugees", "border", "areas")  # in DROPPED
+
+
+def word_links(rendered=RENDERED, unrendered=UNRENDERED) -> list[WordLink]:
+    def one(word: str, by: str) -> WordLink:
+        start = EN.index(word)
+        fr = None if by == "none" else (0, 5)
+        return WordLink(TARGET, (start, start + len(word)), TARGET if fr else None, fr, 0.9, by)
+
+    return [one(w, "lexicon") for w in rendered] + [one(w, "none") for w in unrendered]
+
+
+def test_a_clause_whose_words_the_french_does_not_render_is_called_by_the_words():
+    # coverage 0.375: too close for the similarity rule, close enough for the word rule
+    data = partial_event(dropped=0.375, links=word_links())
+    (finding,) = found(data)
+    assert finding.details["called_by"] == "word_coverage"
+    assert finding.details["span_word_coverage"] == {"content_words": 5, "lexical_share": 0.0}
+    assert finding.message == (
+        "Part of the English is not in the French (none of its 5 content words has a "
+        "dictionary, name, number or cognate match; best French clause match 0.38): “and they "
+        "discussed the support for refugees from the border…”"
+    )
+    assert found(partial_event(dropped=0.375)) == []  # without links: none
+
+
+def test_a_clause_called_by_the_cosines_says_so_even_with_word_links():
+    # two links only: too little word weight for the word rule, the cosines decide
+    data = partial_event(links=word_links(RENDERED[:1], UNRENDERED[:1]))
+    (finding,) = found(data)
+    assert finding.details["called_by"] == "similarity"
+    assert finding.details["span_word_coverage"] == {"content_words": 1, "lexical_share": 0.0}
+    assert "the bead scores +0.12 better without it" in finding.message
+
+
+def test_a_clause_whose_words_the_french_renders_is_never_reported():
+    data = partial_event(links=word_links(RENDERED + UNRENDERED, ()))
+    assert found(data) == []
+
+
+# --- the pieces -----------------------------------------------------------------------------
+
+
+def test_a_short_last_piece_joins_the_one_before():
+    assert split_clauses("The President met the Governor on Monday, and then left.", 4) == [
+        "The President met the Governor on Monday, and then left."
+    ]
+    assert split_clauses("The President met the Governor, and they then left.", 4) == [
+        "The President met the Governor,",
+        "and they then left.",
+    ]
+
+
+def test_heads_and_tails_of_any_length_are_candidates():
+    clauses = [(0, f"clause {k}") for k in range(6)]
+    spans = candidate_spans(clauses, max_clauses=2)
+    assert (0, 3) in spans and (0, 4) in spans  # heads longer than two clauses
+    assert (2, 5) in spans and (1, 5) in spans  # tails
+    assert (1, 3) not in spans  # a middle run of three
+    assert (0, 5) not in spans  # never the whole bead
+    assert all(first <= last for first, last in spans)
+
+
+def test_a_bead_holding_the_cut_itself_is_not_its_neighbour():
+    data = event(
+        ["Avant.", ("<…>", "elision"), "Après."],
+        ["Before.", "After."],
+        [([0], [0]), ([1], []), ([2], [1])],
+    )
+    assert elision_neighbour_beads(data) == {0, 2}
+
+
+# --- a sentence the omission check reports whole -------------------------------------------
+
+S_MAIN = EN
+S_ORPHAN = "The talks were attended by the heads of several federal ministries."
+
+
+def orphan_event():
+    """The target bead's English: EN (two clauses, the last dropped) then S_ORPHAN, which the
+    French does not translate at all (0.125). With both sentences the bead scores 0.5, with EN
+    alone 0.625; EN's first clause, alone, 0.75; its dropped clause is far (0)."""
+    data = partial_event(bead=0.5, english=(S_MAIN, S_ORPHAN))
+    data.encoder.whole[S_MAIN] = SentenceVectors._row(mix(a0=0.625, a6=math.sqrt(1 - 0.625**2)))
+    return data
+
+
+def test_the_rest_of_a_bead_is_judged_without_the_sentence_reported_whole():
+    data = orphan_event()
+    assert [f.en for f in OmissionCheck().run(data)] == [(TARGET + 1,)]
+    (finding,) = found(data)
+    assert finding.type == FindingType.PARTIAL_OMISSION
+    assert finding.details["en_span"] == DROPPED
+    assert finding.details["bead_similarity"] == 0.625  # without S_ORPHAN
+    assert finding.details["gain_without_span"] == 0.125
