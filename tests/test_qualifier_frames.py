@@ -222,3 +222,15 @@ def test_almost_added_without_a_figure_is_a_note() -> None:
     (found,) = check(altered, en)
     assert found.details["kind"] == "added_qualifier"
     assert found.severity is Severity.LOW
+
+
+def test_once_and_twice_are_figures_a_bound_qualifies() -> None:
+    en = "The Supreme Council is summoned by the President no less than once every four years."
+    faithful = (
+        "Le Conseil suprême est convoqué par le Président au moins une fois tous les quatre ans."
+    )
+    altered = "Le Conseil suprême est convoqué par le Président une fois tous les quatre ans."
+    assert check(faithful, en) == []
+    (found,) = check(altered, en)
+    assert found.details["kind"] == "lost_qualifier"
+    assert found.details["figure"] == {"en": "once", "fr": "une fois"}

@@ -186,6 +186,12 @@ _ALL = {
 }
 
 
+#: How many times, in words: "no less than once every four years" → "au moins une fois".
+_TIMES = {
+    "en": re.compile(r"(?i)\b(?P<n>once|twice|thrice)\b"),
+    "fr": re.compile(r"(?i)(?<![\w-])(?P<n>une|deux|trois)\s+fois\b"),
+}
+_TIMES_VALUE = {"once": 1, "twice": 2, "thrice": 3, "une": 1, "deux": 2, "trois": 3}
 #: "above all", "after all", "at all", "first of all": no figure.
 _ALL_IDIOM = re.compile(r"(?i)\b(?:above|after|at|first\s+of)\s+$")
 
@@ -219,6 +225,11 @@ def figures(sentence: Sentence, lang: str) -> list[Figure]:
         _all_figure(m)
         for m in _ALL[lang].finditer(text)
         if not _ALL_IDIOM.search(text, max(0, m.start() - 20), m.start())
+    ]
+    quantities += [
+        Quantity(m.group(), m.start(), m.end(), K.INTEGER, float(_TIMES_VALUE[m["n"].casefold()]))
+        for m in _TIMES[lang].finditer(text)
+        if not any(q.start < m.end() and m.start() < q.end for q in quantities)
     ]
     if not quantities:
         return []
