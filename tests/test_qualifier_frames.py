@@ -234,3 +234,18 @@ def test_once_and_twice_are_figures_a_bound_qualifies() -> None:
     (found,) = check(altered, en)
     assert found.details["kind"] == "lost_qualifier"
     assert found.details["figure"] == {"en": "once", "fr": "une fois"}
+
+
+def test_the_part_of_a_century_is_compared_without_a_year() -> None:
+    en = "We must remember the lessons of the dramatic events of the early twentieth century."
+    faithful = "Nous devons retenir les leçons des événements dramatiques du début du XXe siècle."
+    altered = "Nous devons retenir les leçons des événements dramatiques de la fin du XXe siècle."
+    assert check(faithful, en) == []
+    (found,) = check(altered, en)
+    assert found.details["kind"] == "phase"
+    assert found.severity is Severity.MEDIUM
+    # a phase a year figure holds is the figure's: one finding, not two
+    (found,) = check(
+        "Les travaux s’achèveront début 2019.", "The works will be completed in late 2019."
+    )
+    assert found.details["kind"] == "phase"

@@ -662,6 +662,17 @@ def frame_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
     return out
 
 
+def phase_differences(en: list[Mark], fr: list[Mark]) -> list[Difference]:
+    """The part of a period that no year figure holds: "the early twentieth century" → "la
+    fin du XXe siècle", "at the end of the month" → "au début du mois" (medium)."""
+    e_units, f_units = {m.unit for m in en}, {m.unit for m in fr}
+    e_only = tuple(m for m in en if m.unit not in f_units)
+    f_only = tuple(m for m in fr if m.unit not in e_units)
+    if e_only and f_only:
+        return [Difference("phase", e_only, f_only, Severity.MEDIUM, 0.7)]
+    return []
+
+
 #: Periods told loosely: a difference that rests on them alone is a note.
 _LOOSE_PERIODS = (frozenset({"now"}), frozenset({"future"}))
 
@@ -1340,7 +1351,16 @@ class QualifierCheck:
             differences += year_span_differences(en_s, fr_s)
             en_frames = [m for s in en_s for m in time_marks(s, "en")]
             fr_frames = [m for s in fr_s for m in time_marks(s, "fr")]
+            # a word that qualifies a figure is the figure's ("all 162 countries", "late 2019")
+            on_figures = [
+                [m for found in figs.values() for f in found for m in f.marks]
+                for figs in (en_figures, fr_figures)
+            ]
             differences += frame_differences(en_frames, fr_frames)
+            differences += phase_differences(
+                [m for m in en_frames if m.kind == "phase" and not _on(m, on_figures[0])],
+                [m for m in fr_frames if m.kind == "phase" and not _on(m, on_figures[1])],
+            )
             differences += calendar_differences(en_s, fr_s, en_frames, fr_frames)
             differences += superlative_differences(en_s, fr_s)
             en_durations = [m for s in en_s for m in durations(s, "en")]
@@ -1367,11 +1387,6 @@ class QualifierCheck:
                     + _spans_as_units(fr_frames),
                     en_durations + fr_durations,
                 )
-            # a word that qualifies a figure is the figure's ("all 162 countries")
-            on_figures = [
-                [m for found in figs.values() for f in found for m in f.marks]
-                for figs in (en_figures, fr_figures)
-            ]
             differences += scale_differences(
                 [m for s in en_s for m in scale_marks(s, "en") if not _on(m, on_figures[0])],
                 [m for s in fr_s for m in scale_marks(s, "fr") if not _on(m, on_figures[1])],
