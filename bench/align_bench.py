@@ -170,20 +170,28 @@ def make_encoder(spec: str):
     return get_encoder(spec)
 
 
-def run_set(name: str, encoder: TimedCache, config: AlignConfig, quiet: bool = False) -> dict:
+def run_set(
+    name: str,
+    encoder: TimedCache,
+    config: AlignConfig,
+    quiet: bool = False,
+    second: TimedCache | None = None,
+) -> dict:
     docs = SETS[name]()
     out_dir = OUT / "hyp" / name
     out_dir.mkdir(parents=True, exist_ok=True)
     pairs = []
     embed_before, embed_cpu_before = encoder.seconds, encoder.cpu_seconds
     requested_before = encoder.requested
+    second_before = (second.requested, second.cpu_seconds) if second else (0, 0.0)
     align_seconds = align_cpu = 0.0
     for doc, a, b, gold in docs:
-        embed_doc, embed_cpu = encoder.seconds, encoder.cpu_seconds
+        embed_doc, embed_cpu = _embed_time(encoder, second)
         start, cpu = time.perf_counter(), time.process_time()
-        beads = align_texts(a, b, encoder, config=config)
-        align_seconds += time.perf_counter() - start - (encoder.seconds - embed_doc)
-        align_cpu += time.process_time() - cpu - (encoder.cpu_seconds - embed_cpu)
+        beads = align_texts(a, b, encoder, config=config, second=second)
+        embed_after, embed_cpu_after = _embed_time(encoder, second)
+        align_seconds += time.perf_counter() - start - (embed_after - embed_doc)
+        align_cpu += time.process_time() - cpu - (embed_cpu_after - embed_cpu)
         text = "".join(format_bead(bd.fr, bd.en) + "\n" for bd in beads)
         (out_dir / doc).write_text(text, encoding="utf-8")
         pairs.append((parse_beads(gold.read_text(encoding="utf-8")), parse_beads(text)))
@@ -198,6 +206,8 @@ def run_set(name: str, encoder: TimedCache, config: AlignConfig, quiet: bool = F
         "align_s": align_seconds,
         "align_cpu_s": align_cpu,
         "texts": encoder.requested - requested_before,
+        "second_texts": second.requested - second_before[0] if second else 0,
+        "second_cpu_s": second.cpu_seconds - second_before[1] if second else 0.0,
     }
     if not quiet:
         print(
@@ -205,8 +215,21 @@ def run_set(name: str, encoder: TimedCache, config: AlignConfig, quiet: bool = F
             f"  embed {row['embed_s']:.1f} s (CPU {row['embed_cpu_s']:.1f} s)"
             f"  align {row['align_s']:.1f} s (CPU {row['align_cpu_s']:.1f} s)"
             f"  texts embedded {row['texts']}"
+            + (
+                f"  second encoder: {row['second_texts']} texts"
+                f" (CPU {row['second_cpu_s']:.1f} s for those not cached)"
+                if second
+                else ""
+            )
         )
     return row
+
+
+def _embed_time(encoder: TimedCache, second: TimedCache | None) -> tuple[float, float]:
+    """Wall and CPU seconds spent in the encoders so far."""
+    if second is None:
+        return encoder.seconds, encoder.cpu_seconds
+    return encoder.seconds + second.seconds, encoder.cpu_seconds + second.cpu_seconds
 
 
 def _fmt(prf: tuple[float, float, float]) -> str:
@@ -526,6 +549,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="ENCODER",
         help="AUC of gold vs wrong pairings at unsure beads, USE against ENCODER (e5)",
     )
+    ap.add_argument(
+        "--second",
+        metavar="ENCODER",
+        help="second encoder for the unsure beads (e5); needs --param second_weight=W",
+    )
     ap.add_argument("--limit", type=int, default=0, help="first N documents of each set")
     ap.add_argument("--bertalign-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -551,8 +579,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     safe = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in inner.id)
     cache_path = OUT / f"emb-{safe}.npz"
     encoder = TimedCache(inner, cache_path, load=not args.cold)
+    second = None
+    if args.second:
+        inner2 = _second_encoder(args.second)
+        safe2 = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in inner2.id)
+        second = TimedCache(inner2, OUT / f"emb-{safe2}.npz", load=not args.cold)
     for name in names:
-        run_set(name, encoder, config)
+        run_set(name, encoder, config, second=second)
+        if second is not None:
+            second.save()
     encoder.save()
     print(f"(embedding seconds are for {encoder.encoded} texts not found in the cache)")
     return 0

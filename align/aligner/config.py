@@ -63,6 +63,14 @@ class AlignConfig:
     reeval_mads: float = 0.0
     reeval_min_gain: float = 0.05
     blas_threads: int = 1  # the products are small: more threads only contend for cores
+    # second encoder (align.aligner.second.second_opinion), used only when align_texts gets
+    # one: boxes of beads around the unsure ones (not 1-1, or 1-1 with a cosine in the
+    # document's lowest `second_share`) are re-aligned with cosines mixed
+    # (1 - second_weight) * first + second_weight * second. Off (0): see bench/align_log.md,
+    # fifth round.
+    second_weight: float = 0.0
+    second_share: float = 0.05
+    second_radius: int = 1  # beads on each side of an unsure bead inside its box
 
     @property
     def weights(self) -> GainWeights:

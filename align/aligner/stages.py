@@ -25,6 +25,7 @@ from align.aligner.config import AlignConfig, bead_types
 from align.aligner.dp import banded_dp, path_to_beads
 from align.aligner.reevaluate import Embed, reevaluate, resolve_unsure
 from align.aligner.scores import band_gains
+from align.aligner.second import second_opinion
 from align.aligner.windows import (
     SideArrays,
     anchor_bits,
@@ -44,11 +45,13 @@ def align_texts(
     a_blocks: Sequence[int] | None = None,
     b_blocks: Sequence[int] | None = None,
     config: AlignConfig | None = None,
+    second: Encoder | None = None,
 ) -> list[Bead]:
     """Align the sentences of `a` with those of `b` (Bead.fr indexes `a`, Bead.en `b`).
 
     Beads are monotone, in order, and cover every sentence of both sides exactly once. A
     bead's score is the cosine of its two sides' embeddings (0.0 for a 1-0 / 0-1 bead).
+    `second`: an encoder consulted on the unsure beads when `config.second_weight` > 0.
     """
     config = config or AlignConfig()
     for name, blocks, sents in (("a_blocks", a_blocks, a), ("b_blocks", b_blocks, b)):
@@ -63,7 +66,10 @@ def align_texts(
     side_b = embed_side(
         b, encoder.encode, concat_max=config.concat_max, blocks=b_blocks, anchors=bits_b
     )
-    return _align(side_a, side_b, config, texts=(a, b), embed=encoder.encode)
+    second_embed = second.encode if second is not None else None
+    return _align(
+        side_a, side_b, config, texts=(a, b), embed=encoder.encode, second_embed=second_embed
+    )
 
 
 def align_sides(a: SideArrays, b: SideArrays, config: AlignConfig | None = None) -> list[Bead]:
@@ -94,6 +100,7 @@ def _align(
     *,
     texts: tuple[Sequence[str], Sequence[str]] | None,
     embed: Embed | None,
+    second_embed: Embed | None = None,
 ) -> list[Bead]:
     if a.n == 0 or b.n == 0:
         return gap_beads(a.n, b.n)
@@ -116,4 +123,15 @@ def _align(
             )
             spans, a, b = again.spans, again.a, again.b
             spans = resolve_unsure(spans, a, b, config)
+            if second_embed is not None:
+                spans = second_opinion(
+                    spans,
+                    a,
+                    b,
+                    texts_a=texts[0],
+                    texts_b=texts[1],
+                    embed=second_embed,
+                    config=config,
+                    char_ratio=char_ratio,
+                )
         return to_beads(spans, a, b)
