@@ -163,3 +163,36 @@ def test_an_english_name_counts_words_only_the_english_analyser_knows() -> None:
         )
         == []
     )
+
+
+# --- spelling: slips the web repeats -----------------------------------------------------------
+
+
+def spelling(fr: str, en: str) -> list[Finding]:
+    from align.checks.spelling import SpellingCheck
+
+    return SpellingCheck().run(one(fr, en))
+
+
+def test_a_slip_the_web_repeats_is_a_non_word_when_no_dictionary_knows_it() -> None:
+    # kremlin.ru: "I am absolutely delighted to welcome to the Russian capital all our guests"
+    en = "I am absolutely delighted to welcome to the Russian capital all our guests."
+    (finding,) = spelling("Je suis ravi d’acceuillir dans la capitale russe tous nos invités.", en)
+    assert finding.severity == Severity.MEDIUM and finding.details["reason"] == "non_word"
+    assert finding.details["suggestion"] == "accueillir"  # two letters swapped
+    assert spelling("Je suis ravi d’accueillir dans la capitale russe tous nos invités.", en) == []
+    # TransRead (Emma): a doubled letter written once
+    (finding,) = spelling(
+        "Il est imposible qu’Emma ne regrette pas une telle compagne, dit M. Knightley.",
+        "It is impossible that Emma should not miss such a companion, said Mr. Knightley.",
+    )
+    assert finding.details["suggestion"] == "impossible" and finding.severity == Severity.MEDIUM
+
+
+def test_a_rare_word_one_other_letter_from_a_common_one_is_no_non_word() -> None:
+    # TransRead (La Faute de l'abbé Mouret): "lestement" (nimbly) is a word, not "lentement"
+    found = spelling(
+        "Il sauta lestement par-dessus le mur du jardin.",
+        "He jumped nimbly over the garden wall.",
+    )
+    assert all(f.severity == Severity.LOW for f in found)

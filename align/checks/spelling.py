@@ -29,7 +29,7 @@ from align.model import (
     Severity,
     finding_id,
 )
-from align.words.lexicon import zipf
+from align.words.lexicon import french_forms, zipf
 from align.words.tokens import Token, fold, short_quotes, tokenise
 
 _ROMAN = re.compile(r"^[IVXLCDM]+(?:e|er|re|ème|eme)?$", re.IGNORECASE)
@@ -188,6 +188,56 @@ def _english_spelling(word: str, frequency: float, english_words: set[str]) -> s
     return None
 
 
+#: A web spelling no French dictionary knows is a slip when a word this much more common
+#: (wordfreq Zipf) is one edit away (two for long words) and the dictionaries know it.
+COMMON_SLIP_GAIN = 1.5
+
+
+def _common_slip(word: str, frequency: float) -> str | None:
+    """The word a web spelling should have been when neither French dictionary knows it
+    (simplemma's, and Apertium's morphological one) and a much more common word they know
+    is near: "acceuillir" (accueillir), "imposible" (impossible), "receuillir". The web
+    repeats common slips, so the frequency list alone cannot tell them from words. None
+    without Apertium, for English words, and for the rest."""
+    forms = french_forms()
+    if not forms or word in forms or zipf(word, "en") >= 2.0:
+        return None
+    near = nearest_word(word)
+    if near is None or (near[1] > 1 and len(word) < 8):
+        return None
+    right = near[0]
+    if right not in forms or zipf(right, "fr") < frequency + COMMON_SLIP_GAIN:
+        return None
+    folded, target = fold(word), fold(right)
+    if not (_transposed(folded, target) or _doubling(folded, target)):
+        return None  # another letter: as often a rare word ("lestement", "bibliographe")
+    return right
+
+
+def _transposed(one: str, other: str) -> bool:
+    """Two adjacent letters swapped ("acceuillir" / "accueillir")."""
+    if len(one) != len(other) or one == other:
+        return False
+    diff = [k for k, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and one[diff[0]] == other[diff[1]]
+        and one[diff[1]] == other[diff[0]]
+    )
+
+
+def _doubling(one: str, other: str) -> bool:
+    """One word doubles a letter the other writes once ("imposible" / "impossible")."""
+    if abs(len(one) - len(other)) != 1:
+        return False
+    longer, shorter = (one, other) if len(one) > len(other) else (other, one)
+    return any(
+        longer[k] == longer[k + 1] and longer[:k] + longer[k + 1 :] == shorter
+        for k in range(len(longer) - 1)
+    )
+
+
 def _doubled_or_e(one: str, other: str) -> bool:
     """The two words differ by one letter that doubles a consonant ("professionel" /
     "professionnel", "addresse" / "adresse") or by an "e" ("gouvernment"): the slips an
@@ -318,6 +368,9 @@ class SpellingCheck:
             anglicised = _english_spelling(word, frequency, english_words)
             if anglicised is not None:
                 return "non_word", anglicised  # "professionalisme" after "professionalism"
+            common = _common_slip(word, frequency)
+            if common is not None:
+                return "non_word", common  # "acceuillir", "imposible": the web's slips
             if frequency >= self.config.spelling_rare_zipf or zipf(word, "en") > 0:
                 return None
             near = nearest_word(word)

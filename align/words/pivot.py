@@ -21,7 +21,7 @@ The words read are the most frequent ones of wordfreq's English and French lists
 analysed into lemmas by the pair's own analyser, so the lexicon pairs lemmas with their part
 of speech. The French and English word forms the analysers know are kept too: a curated
 morphological dictionary of each language, which tells a French word from an English one
-better than web frequency lists do (the French web writes *team* and *lady*).
+better than web frequency lists do (the French web writes *team* and *cow*).
 
 Building runs about 500,000 lookups through `lt-proc` (measured: 90 s wall, 32 s of CPU, on
 a shared 2-core machine); the result (0.5 MB) is cached in the fidelity cache folder
