@@ -17,6 +17,7 @@ from align.checks.direction import DirectionCheck
 from align.checks.phrases import negation_scopes
 from align.checks.wordnet import WordNet, WordNetWarning, wordnet
 from align.model import Bead, Sentence, Severity, Side, WordLink
+from align.words import lexicon as words_lexicon
 
 
 def needs_wordnet() -> WordNet:
@@ -27,8 +28,12 @@ def needs_wordnet() -> WordNet:
 
 
 def needs_dictionary() -> None:
+    """The wide lexicon of the word links: FreeDict and the Apertium pivot pairs (FreeDict
+    alone has none of "restreindre", "restriction", "instable")."""
     if not antonyms._dictionary():
         absent("FreeDict English–French is not installed (apt-get install dict-freedict-eng-fra)")
+    if not words_lexicon.pivot_lexicon():
+        absent("the Apertium dictionaries are not installed (align/words/pivot.py names them)")
 
 
 def sentence(side: Side, text: str) -> Sentence:

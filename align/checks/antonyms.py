@@ -345,9 +345,10 @@ def french_directions(word: str) -> tuple[frozenset[Direction], bool]:
     votes: Counter[Direction] = Counter()
     for meaning in meanings:
         votes.update(english_directions(meaning)[0])
-    if not votes:  # the meanings' closest WordNet synonyms ("restrict" → "curb", "limit")
+    if not votes:  # the meanings' closest WordNet synonyms ("restrict" → "curb", "limit"),
+        # of verbs, adjectives and adverbs: a noun's synonyms drift ("autumn" → "fall")
         net = wordnet()
         for meaning in meanings:
-            for synonym in net.synonyms(meaning) - {meaning}:
+            for synonym in net.synonyms(meaning, parts="var") - {meaning}:
                 votes.update(english_directions(synonym)[0])
     return _voted(votes), False

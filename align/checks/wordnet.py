@@ -137,14 +137,14 @@ class WordNet:
         return tuple(w for w in dict.fromkeys(found) if any(self.senses(w, p) for p in _FILES))
 
     @lru_cache(maxsize=16384)  # noqa: B019 - one WordNet per process
-    def synonyms(self, word: str, senses: int = 1) -> frozenset[str]:
-        """The words of the `senses` most frequent synsets of `word` in each part of speech,
-        lower case with spaces: "restrict" → limit, curb, curtail (not widened)."""
+    def synonyms(self, word: str, senses: int = 1, parts: str = "nvar") -> frozenset[str]:
+        """The words of the `senses` most frequent synsets of `word` in each part of speech of
+        `parts`, lower case with spaces: "restrict" → limit, curb, curtail (not widened)."""
         if not self:
             return frozenset()
         found: set[str] = set()
         for lemma in self.lemmas(word):
-            for pos in _FILES:
+            for pos in parts:
                 for offset in self.senses(lemma, pos)[:senses]:
                     found.update(self.synset((pos, offset)).lemmas)
         return frozenset(w.replace("_", " ") for w in found)
