@@ -459,3 +459,14 @@ def test_the_rest_of_a_bead_is_judged_without_the_sentence_reported_whole():
     assert finding.details["en_span"] == DROPPED
     assert finding.details["bead_similarity"] == 0.625  # without S_ORPHAN
     assert finding.details["gain_without_span"] == 0.125
+
+
+def test_the_word_rule_needs_the_rest_of_the_bead_rendered():
+    # KEPT's words rendered in part: Kursk alone weighs 37 % of them (enough, >= 30 %),
+    # Region alone 16 % (not enough: the French may render little of anything)
+    rest = ("President", "Governor", "Region", "Monday")
+    data = partial_event(dropped=0.375, links=word_links(("Kursk",), rest + UNRENDERED))
+    assert [f.details["called_by"] for f in found(data)] == ["word_coverage"]
+    rest = ("President", "Governor", "Kursk", "Monday")
+    data = partial_event(dropped=0.375, links=word_links(("Region",), rest + UNRENDERED))
+    assert found(data) == []

@@ -4,7 +4,12 @@ link, and what a span's word coverage says (`clause_word_covers`, `span_word_cal
 from __future__ import annotations
 
 from align.checks import CheckConfig
-from align.checks.omissions import clause_word_covers, span_word_call, split_clauses
+from align.checks.omissions import (
+    _content_terms,
+    clause_word_covers,
+    span_word_call,
+    split_clauses,
+)
 from align.checks.word_coverage import WordCover, link_weight
 from align.model import WordLink
 
@@ -53,3 +58,31 @@ def test_a_span_with_too_little_word_weight_says_nothing():
     assert span_word_call((weighty(at, 1.0), rest), 0.0, 1.0, False, CONFIG) == "rendered"
     assert span_word_call((weighty(at, 0.0), rest), 0.0, 1.0, False, CONFIG) == "unrendered"
     assert span_word_call(None, 0.0, 1.0, False, CONFIG) is None
+
+
+def test_a_clause_that_repeats_the_start_of_the_one_before_is_found_after_it():
+    # both clauses start with the same twenty characters: the second is looked for after
+    # the first one's start, in its own sentence (index 3)
+    text = "Russia will help the regions of the border; Russia will help the regions again."
+    clauses = [(3, c) for c in split_clauses(text, 4)]
+    assert len(clauses) == 2 and clauses[0][1][:20] == clauses[1][1][:20]
+    links = [link(3, text, "border"), link(3, text, "again", by="none")]
+    first, second = clause_word_covers(links, clauses, {3: text})
+    assert (first.words, second.words) == (1, 1)
+    assert first.share == 1.0 and second.share == 0.0
+
+
+def test_a_span_with_the_veto_share_of_its_words_rendered_is_rendered():
+    rest = weighty(20.0, 1.0)
+    veto = CONFIG.span_veto_word_share
+    at = weighty(20.0, veto)
+    assert at.share == veto
+    assert span_word_call((at, rest), 0.0, 1.0, False, CONFIG) == "rendered"
+    assert span_word_call((weighty(20.0, veto - 0.01), rest), 0.0, 1.0, False, CONFIG) is None
+
+
+def test_a_capitalised_word_after_the_first_is_a_term_the_french_must_keep():
+    assert _content_terms("In Belgorod the talks went on") == {"belgorod"}
+    assert _content_terms("Belgorod and Kursk") == {"kursk"}  # the first word: any sentence
+    assert _content_terms("In Ufa") == set()  # three letters or fewer: too short to tell
+    assert _content_terms("In 2024 some 300 people came") == {"2024", "300"}
