@@ -472,11 +472,13 @@ def separation(names: Sequence[str], second_spec: str, config: AlignConfig, limi
     inner = _second_encoder(second_spec)
     safe = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in inner.id)
     second = TimedCache(inner, OUT / f"emb-{safe}.npz")
-    print("set             gold  wrong   AUC cos USE / 2nd   AUC margin USE / 2nd   2nd texts")
+    print(
+        "set             gold  wrong   AUC cos USE / 2nd   AUC margin USE / 2nd   2nd texts (CPU s)"
+    )
     for name in names:
         labels: list[int] = []
         rows_first, rows_second = [], []
-        encoded_before = second.encoded
+        encoded_before, cpu_before = second.encoded, second.cpu_seconds
         for _doc, a, b, gold_path in SETS[name]()[: limit or None]:
             beads = align_texts(a, b, first, config=config)
             gold = parse_beads(gold_path.read_text(encoding="utf-8"))
@@ -511,6 +513,8 @@ def separation(names: Sequence[str], second_spec: str, config: AlignConfig, limi
             f"{name:14s} {int(lab.sum()):5d} {int((lab == 0).sum()):6d}"
             f"   {aucs[0]:.3f} / {aucs[1]:.3f}       {aucs[2]:.3f} / {aucs[3]:.3f}"
             f"        {second.encoded - encoded_before}"
+            f" ({second.cpu_seconds - cpu_before:.1f})",
+            flush=True,
         )
 
 
@@ -536,7 +540,7 @@ def parse_params(items: Sequence[str]) -> AlignConfig:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], allow_abbrev=False)
     ap.add_argument("--set", default="all", choices=[*SETS, "all", "tune"])
     ap.add_argument("--encoder", default="use")
     ap.add_argument("--cold", action="store_true", help="ignore the embedding cache")
