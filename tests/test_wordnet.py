@@ -103,7 +103,8 @@ def test_a_linked_french_word_whose_meanings_say_the_opposite_is_a_flip() -> Non
     assert finding.details["axis"] == "updown"
     assert finding.details["evidence"] == "dictionary"
     assert finding.severity is Severity.LOW  # an encoder link alone: a note
-    assert "restriction" in finding.message
+    assert "(“restriction”), which the dictionary renders “" in finding.message
+    assert finding.details["antonym"] in antonyms.french_meanings("restriction")
 
 
 EN_STABLE = "I can report that the situation in the food market is stable."

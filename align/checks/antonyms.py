@@ -172,8 +172,16 @@ def _opposite_direction(english: str, french: str) -> tuple[str, int, str] | Non
         ):
             meaning = french
             if not fr_listed:
-                said = [
-                    m for m in french_meanings(french) if (axis, -sign) in english_directions(m)[0]
+                meanings = french_meanings(french)
+                said = [m for m in meanings if (axis, -sign) in english_directions(m)[0]]
+                net = wordnet()
+                said = said or [  # through the meaning's synonyms: "restreindre" → "restrict"
+                    m
+                    for m in meanings
+                    if any(
+                        (axis, -sign) in english_directions(x)[0]
+                        for x in net.synonyms(m, parts="var")
+                    )
                 ]
                 meaning = sorted(said, key=lambda w: (len(w), w))[0] if said else french
             return axis, sign, meaning

@@ -561,6 +561,8 @@ class DirectionCheck:
                 f"Under a negation, English says {en_says} ({en_words}); the French says "
                 f"{fr_says} ({fr_words})"
             )
+        if flip.evidence == "dictionary" and flip.antonym and flip.antonym != flip.fr[0].text:
+            message += f", which the dictionary renders “{flip.antonym}”"
         fr_text = " ".join(s.text for s in data.fr if s.index in bead.fr)
         en_text = " ".join(s.text for s in data.en if s.index in bead.en)
         return Finding(
