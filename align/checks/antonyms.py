@@ -50,6 +50,11 @@ def _dictionary() -> Bilingual:
     return getattr(words_lexicon, "wide_bilingual", words_lexicon.bilingual)()
 
 
+def dictionary_source() -> str:
+    """What the French words' meanings were read in, for a finding's evidence."""
+    return _dictionary().source
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _ELIDED = re.compile(r"^(?:l|d|s|n|j|m|t|c|qu|jusqu|lorsqu|puisqu)'")
 #: Words that are negations or their polarity items: "ever" is rendered "jamais" ("more than

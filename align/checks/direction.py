@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from align.checks.antonyms import Antonym, linked_antonyms
+from align.checks.antonyms import Antonym, dictionary_source, linked_antonyms
 from align.checks.base import CheckInput
 from align.checks.config import DEFAULT_CONFIG, CheckConfig
 from align.checks.phrases import Hit, lemma, read_lexicon
@@ -613,7 +613,7 @@ class DirectionCheck:
                 "en_words": [e.to_json()],
                 "fr_words": [f.to_json()],
                 "antonym": flip.antonym,
-                "resources": ["WordNet 3.0 (wordnet-base)", "FreeDict fra-eng"],
+                "resources": ["WordNet 3.0 (wordnet-base)", dictionary_source()],
             },
         )
 
