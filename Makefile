@@ -29,17 +29,23 @@ chromium:
 	      || echo "warning: could not install chromium; browser tests will skip (or fail under CI=true)"; \
 	  else echo "warning: chromium missing and not root; browser tests will skip"; fi; }
 
-# Debian's FreeDict English–French dictionaries (GPL-2+): the bilingual lexicon of the word
-# links. Without them the links use identical words, cognates, names, numbers and the encoder
-# only, and `fidelity check` says so once.
+# Debian's lexical resources, read in place (never shipped): FreeDict English–French (GPL-2+,
+# the word links' dictionary), Princeton WordNet 3.0 (its own free licence: antonyms for the
+# direction check) and Apertium's English/French pairs through Spanish, Catalan and Esperanto
+# (GPL: the pivot lexicon that widens the dictionary), with lttoolbox's lt-proc to read them.
+# Without them the checks work from what is left and `fidelity check` says so once.
+LEXICON_PACKAGES := dict-freedict-eng-fra dict-freedict-fra-eng wordnet-base lttoolbox \
+	apertium-eng-spa apertium-fr-es apertium-eng-cat apertium-fra-cat apertium-eo-en apertium-eo-fr
 dictionaries:
-	@test -f /usr/share/dictd/freedict-eng-fra.index || { \
+	@missing=$$(for p in $(LEXICON_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	test -z "$$missing" || { \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      dict-freedict-eng-fra dict-freedict-fra-eng >/dev/null) \
-	      || echo "warning: could not install dict-freedict-eng-fra; word links use no dictionary"; \
-	  else echo "warning: FreeDict English-French missing and not root; word links use no" \
-	    "dictionary (apt-get install dict-freedict-eng-fra dict-freedict-fra-eng)"; fi; }
+	      --no-install-recommends $$missing >/dev/null) \
+	      || echo "warning: could not install $$missing; the word checks use what is left"; \
+	  else echo "warning: missing Debian packages (not root): $$missing;" \
+	    "the word checks use what is left (apt-get install $$missing)"; fi; }
 
 # When no post could be compared (no original reachable), the worked example is checked too,
 # so the first report shows real findings.
