@@ -196,3 +196,28 @@ def test_a_rare_word_one_other_letter_from_a_common_one_is_no_non_word() -> None
         "He jumped nimbly over the garden wall.",
     )
     assert all(f.severity == Severity.LOW for f in found)
+
+
+def test_a_name_with_an_english_only_word_and_words_english_shares_is_english() -> None:
+    # kremlin.ru: "the Water Sports Palace and the Kazan Arena football stadium": "Water"
+    # only English has; "Sports" and "Palace" French has too, but the English analyser
+    # knows them: the phrase is English as written
+    en = (
+        "President Putin visited a number of sports facilities, including the Water Sports "
+        "Palace and the Kazan Arena football stadium."
+    )
+    (finding,) = untranslated(
+        "Le Président Poutine a visité plusieurs installations sportives, dont le Water "
+        "Sports Palace et le stade de football Kazan Arena.",
+        en,
+    )
+    assert finding.details["fr_word"]["text"] == "Water Sports Palace"
+    # translated: the French "Palais" and "nautiques" are no English words
+    assert (
+        untranslated(
+            "Le Président Poutine a visité plusieurs installations sportives, dont le Palais "
+            "des sports nautiques et le stade de football Kazan Arena.",
+            en,
+        )
+        == []
+    )

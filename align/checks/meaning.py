@@ -648,7 +648,14 @@ def _english_name(
         (en >= _NAME_WORD_ZIPF and en - fr >= margin) or _english_not_french(t.lower)
         for t, (en, fr) in zip(words, frequencies, strict=True)
     )
-    if any(fr - en >= margin for en, fr in frequencies):
+    # a word only English has, and every other word one the English analyser knows as well
+    # ("Presidential Aide", "Water Sports Palace"): the phrase is English as written
+    english_forms_ = english_forms()
+    if any(_english_not_french(t.lower) for t in words) and all(
+        t.lower in english_forms_ for t in words
+    ):
+        english_like = len(words)
+    elif any(fr - en >= margin for en, fr in frequencies):
         return None  # a French word in it: a French name ("la Banque Central")
     after_article = first > 0 and tokens[first - 1].lower.replace("’", "'") in _FRENCH_ARTICLES
     if 3 * english_like < 2 * len(words) and not (after_article and 2 * english_like >= len(words)):
