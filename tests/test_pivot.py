@@ -161,3 +161,27 @@ def test_the_build_command_says_when_apertium_is_absent(
     assert pivot.main() == 0
     said = capsys.readouterr().out
     assert "Apertium is not installed" in said and "apt-get install" in said
+
+
+def test_parallel_workers_build_the_lexicon_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    folder = tmp_path / "apertium"
+    fake_apertium(folder)
+    monkeypatch.setenv(pivot.APERTIUM_ENV, str(folder))
+    monkeypatch.setattr(pivot.shutil, "which", lambda name: "/usr/bin/" + name)
+    built = pivot.PivotLexicon({("fuel", "carburant"): frozenset({"es-fwd"})}, {}, {}, ("es-fwd",))
+    calls = []
+
+    def slow_build(*args, **kwargs):
+        calls.append(1)
+        time.sleep(0.3)
+        return built
+
+    monkeypatch.setattr(pivot, "build", slow_build)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda _: pivot.load_or_build(tmp_path / "cache"), range(2)))
+    assert results == [built, built]
+    assert len(calls) == 1  # the second waited for the first one's file

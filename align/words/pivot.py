@@ -43,8 +43,9 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -374,19 +375,49 @@ def load_or_build(root: Path | None = None) -> PivotLexicon:
     # the same file in the user's cache folder serves too (read only): the lexicon depends
     # on the installed dictionaries alone, so a run with its own cache folder (tests,
     # `--cache`) need not build it again
-    for candidate in dict.fromkeys((path, cache_path(folder, routes, default_cache_root()))):
+    candidates = tuple(dict.fromkeys((path, cache_path(folder, routes, default_cache_root()))))
+    cached = _read(candidates)
+    if cached is not None:
+        return cached
+    # one build at a time: parallel workers (`--jobs 2`) wait for the first one's file
+    with _build_lock(path):
+        cached = _read(candidates)
+        if cached is not None:
+            return cached
+        lexicon = build(folder, routes)
+        try:
+            from align.io import atomic_write_bytes
+
+            atomic_write_bytes(path, gzip.compress(dump(lexicon).encode("utf-8"), mtime=0))
+        except OSError:
+            pass
+    return lexicon
+
+
+def _read(candidates: Sequence[Path]) -> PivotLexicon | None:
+    for candidate in candidates:
         try:
             return parse(gzip.decompress(candidate.read_bytes()).decode("utf-8"))
         except (OSError, EOFError, UnicodeDecodeError):
             continue  # absent or damaged: the next, or build it again
-    lexicon = build(folder, routes)
-    try:
-        from align.io import atomic_write_bytes
+    return None
 
-        atomic_write_bytes(path, gzip.compress(dump(lexicon).encode("utf-8"), mtime=0))
-    except OSError:
-        pass
-    return lexicon
+
+@contextmanager
+def _build_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on a file next to the cache (none where it cannot be made: a
+    read-only folder, a system without `fcntl`)."""
+    try:
+        import fcntl
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path.with_name(path.name + ".lock"), "w")  # noqa: SIM115
+    except (ImportError, OSError):
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def english_french(lexicon: PivotLexicon) -> Iterable[tuple[str, str]]:
