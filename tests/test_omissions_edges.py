@@ -7,9 +7,15 @@ from __future__ import annotations
 import math
 
 import pytest
-from sentence_vectors import event
+from sentence_vectors import SentenceVectors, event, mix
 
-from align.checks.omissions import elided_bead_positions, length_fit, length_shift
+from align.checks.omissions import (
+    _length_misfit,
+    elided_bead_positions,
+    length_fit,
+    length_shift,
+    merged_orphans,
+)
 
 
 def test_english_cut_before_the_bead_holding_the_cut_is_in_its_gap():
@@ -34,3 +40,33 @@ def test_an_empty_side_counts_as_one_character():
     data = event(["Oui."], [""], [([0], [0])])
     assert length_shift(data) == pytest.approx(math.log(4))
     assert length_fit(data).median == pytest.approx(math.log(4))
+
+
+@pytest.mark.parametrize(("fr", "en"), [("Oui.", "I"), ("I", "Yes."), ("", "Yes.")])
+def test_a_bead_length_misfit_counts_one_character_sides_as_they_are(fr, en):
+    expected = abs(math.log(max(1, len(fr)) / len(en)) - 0.25)
+    assert _length_misfit(fr, en, 0.25) == pytest.approx(expected)
+
+
+def test_an_english_only_bead_is_never_judged_for_merged_sentences():
+    # two English sentences without French: the gap check's, even when one of them is far
+    # from the (empty) French and the other close to it
+    kept = "The President opened the meeting of the Security Council."
+    dropped = "The talks were attended by the heads of several federal ministries."
+    encoder = SentenceVectors(
+        {
+            "": mix(a0=1.0),
+            kept: mix(a0=0.9, a1=math.sqrt(1 - 0.81)),
+            dropped: mix(a2=1.0),
+            f"{kept} {dropped}": mix(a0=0.5, a3=math.sqrt(0.75)),
+            "Bonjour à tous.": mix(a4=1.0),
+            "Hello everyone.": mix(a4=0.8, a5=0.6),
+        }
+    )
+    data = event(
+        ["Bonjour à tous."],
+        ["Hello everyone.", kept, dropped],
+        [([0], [0]), ([], [1, 2])],
+        encoder=encoder,
+    )
+    assert merged_orphans(data) == []
