@@ -465,7 +465,9 @@ def _pair_scores(encoder, a: Sequence[str], b: Sequence[str], pairs) -> np.ndarr
     return np.array(out)
 
 
-def separation(names: Sequence[str], second_spec: str, config: AlignConfig, limit: int) -> None:
+def separation(
+    names: Sequence[str], second_spec: str, config: AlignConfig, docs: Sequence[str]
+) -> None:
     """Where the aligner is unsure: AUC of gold pairings against its own wrong ones, by USE
     and by the second encoder (cosine, and cosine minus Bertalign's neighbour margin)."""
     first = TimedCache(make_encoder("use"), OUT / "emb-use-m3_0.2.1.npz")
@@ -479,7 +481,9 @@ def separation(names: Sequence[str], second_spec: str, config: AlignConfig, limi
         labels: list[int] = []
         rows_first, rows_second = [], []
         encoded_before, cpu_before = second.encoded, second.cpu_seconds
-        for _doc, a, b, gold_path in SETS[name]()[: limit or None]:
+        for doc, a, b, gold_path in SETS[name]():
+            if docs and doc not in docs:
+                continue
             beads = align_texts(a, b, first, config=config)
             gold = parse_beads(gold_path.read_text(encoding="utf-8"))
             gold_set = {(tuple(x), tuple(y)) for x, y in gold}
@@ -516,6 +520,23 @@ def separation(names: Sequence[str], second_spec: str, config: AlignConfig, limi
             f" ({second.cpu_seconds - cpu_before:.1f})",
             flush=True,
         )
+
+
+def encoder_rates(second_spec: str, rounds: int = 2, count: int = 120) -> None:
+    """Texts per CPU second of USE and of the second encoder on Text+Berg dev sentences, both
+    loaded and warm, interleaved (ratios measured in the same run)."""
+    sentences = [s for s in _lines(SHARED / "textberg-defr" / "dev" / "dev.de") if s.strip()]
+    sample = sentences[200 : 200 + count]
+    encoders = (("use", make_encoder("use")), (second_spec, _second_encoder(second_spec)))
+    for _, encoder in encoders:
+        encoder.encode(["warm up"])
+    for run in range(rounds):
+        for label, encoder in encoders:
+            cpu = time.process_time()
+            encoder.encode(sample)
+            spent = time.process_time() - cpu
+            rate = len(sample) / spent
+            print(f"round {run + 1} {label:4s} {len(sample)} texts: {rate:.1f} / CPU s")
 
 
 def _second_encoder(spec: str):
@@ -558,7 +579,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="ENCODER",
         help="second encoder for the unsure beads (e5); needs --param second_weight=W",
     )
-    ap.add_argument("--limit", type=int, default=0, help="first N documents of each set")
+    ap.add_argument("--rate", metavar="ENCODER", help="texts per CPU second, USE vs ENCODER")
+    ap.add_argument("--docs", default="", help="--separation: only these documents (a,b,...)")
     ap.add_argument("--bertalign-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.bertalign_worker:
@@ -573,8 +595,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = {"all": ["textberg", "transread"], "tune": ["dev", "transread-tune"]}.get(
         args.set, [args.set]
     )
+    if args.rate:
+        encoder_rates(args.rate)
+        return 0
     if args.separation:
-        separation(names, args.separation, config, args.limit)
+        separation(names, args.separation, config, [d for d in args.docs.split(",") if d])
         return 0
     if args.versus_bertalign:
         versus_bertalign([n for n in names if n != "dev"], args.runs)
