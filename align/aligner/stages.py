@@ -6,6 +6,8 @@
 3. `scores`    : the gain of every bead type at every node of the band.
 4. `dp`        : the best monotone path through the band.
 5. `reevaluate`: around unsure beads, joined-text windows and a local re-alignment.
+   `second`  : optional, off by default: a second encoder's cosines mixed in around the
+               unsure beads, and the local DP run again there.
 6. `beads`     : the path's sentence ranges as `Bead`s, scored by their cosine.
 
 `band` and `reevaluate` reuse `scores` and `dp` on smaller lattices (coarser copies of the
