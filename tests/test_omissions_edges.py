@@ -10,6 +10,7 @@ import pytest
 from sentence_vectors import SentenceVectors, event, mix
 
 from align.checks.omissions import (
+    LengthFit,
     _length_misfit,
     elided_bead_positions,
     length_fit,
@@ -70,3 +71,9 @@ def test_an_english_only_bead_is_never_judged_for_merged_sentences():
         encoder=encoder,
     )
     assert merged_orphans(data) == []
+
+
+def test_an_event_without_paired_beads_has_a_neutral_length_ratio():
+    data = event(["Bonjour."], ["Hello.", "Thank you."], [([0], []), ([], [0, 1])])
+    assert length_fit(data) == LengthFit(0.0, 0.0)
+    assert length_shift(data) == 0.0
