@@ -328,7 +328,9 @@ def pivot_lexicon() -> PivotLexicon:
 SURE_PIVOTS = 2
 
 
-def _pivot_languages(routes: Iterable[str]) -> int:
+@cache
+def _pivot_languages(routes: frozenset[str]) -> int:
+    """How many pivot languages a pair's routes go through ("es-fwd", "es-rev": one)."""
     return len({route.split("-", 1)[0] for route in routes})
 
 

@@ -345,11 +345,12 @@ def parse(text: str) -> PivotLexicon:
 
     for line in text.splitlines():
         cells = line.split("\t")
-        if cells[0] == "P" and len(cells) == 4:
+        kind = cells[0]
+        if kind in forms and len(cells) == 3:
+            forms[kind][cells[1]] = as_set(cells[2], "|")
+        elif kind == "P" and len(cells) == 4:
             pairs[cells[1], cells[2]] = as_set(cells[3], ",")
-        elif cells[0] in forms and len(cells) == 3:
-            forms[cells[0]][cells[1]] = as_set(cells[2], "|")
-        elif cells[0] == "R" and len(cells) == 2:
+        elif kind == "R" and len(cells) == 2:
             routes = tuple(r for r in cells[1].split(",") if r)
     return PivotLexicon(pairs, forms["F"], forms["E"], routes)
 
