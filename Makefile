@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check
 
-.PHONY: report demo test lint bench chromium dictionaries mutation clean
+.PHONY: report demo test lint bench chromium dictionaries lexicon mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,21 +47,26 @@ dictionaries:
 	  else echo "warning: missing Debian packages (not root): $$missing;" \
 	    "the word checks use what is left (apt-get install $$missing)"; fi; }
 
+# The pivot lexicon built from Apertium's dictionaries once per machine (about 30 CPU s) into
+# the user cache folder, so that the first check does not pay it; says so when Apertium is absent.
+lexicon: $(VENV)/.core dictionaries
+	$(BIN)/python -m align.words.pivot
+
 # When no post could be compared (no original reachable), the worked example is checked too,
 # so the first report shows real findings.
-report: $(VENV)/.core dictionaries
+report: $(VENV)/.core dictionaries lexicon
 	$(BIN)/fidelity check corpus/
 	$(BIN)/fidelity demo --output reports/demo --if-nothing-compared reports
 
 # The worked example, offline: a real kremlin.ru page and a French translation with planted errors.
-demo: $(VENV)/.core dictionaries
+demo: $(VENV)/.core dictionaries lexicon
 	$(BIN)/fidelity demo --output reports/demo
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(VENV)/.test chromium dictionaries
+test: $(VENV)/.test chromium dictionaries lexicon
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
