@@ -11,6 +11,7 @@ from sentence_vectors import SentenceVectors, event, mix
 
 from align.checks.omissions import (
     LengthFit,
+    OmissionCheck,
     _length_misfit,
     elided_bead_positions,
     length_fit,
@@ -77,3 +78,27 @@ def test_an_event_without_paired_beads_has_a_neutral_length_ratio():
     data = event(["Bonjour."], ["Hello.", "Thank you."], [([0], []), ([], [0, 1])])
     assert length_fit(data) == LengthFit(0.0, 0.0)
     assert length_shift(data) == 0.0
+
+
+def test_a_sentence_no_caption_translates_is_an_omission_whatever_the_order():
+    # two loose lines, neither close enough to excuse the sentence: it is still omitted
+    caption = "Le gouverneur de la région de Koursk Alexander Khinshtein."
+    tag = "Région de Koursk"
+    before_fr = "Le Président a rencontré le gouverneur de la région de Koursk."
+    before_en = "The President met with the Governor of the Kursk Region."
+    named = "Governor of the Kursk Region Alexander Khinshtein."
+    vectors = {
+        caption: mix(a5=1.0),
+        tag: mix(a7=1.0),
+        named: mix(a5=0.5, a7=0.36, a6=math.sqrt(1 - 0.25 - 0.36**2)),
+        before_fr: mix(a0=1.0),
+        before_en: mix(a0=1.0),
+    }
+    for order in ([(tag, "tag"), (caption, "caption")], [(caption, "caption"), (tag, "tag")]):
+        data = event(
+            [before_fr, *order],
+            [before_en, named],
+            [([0], [0]), ([], [1])],
+            encoder=SentenceVectors(vectors),
+        )
+        assert [f.en for f in OmissionCheck().run(data)] == [(1,)]

@@ -470,3 +470,15 @@ def test_the_word_rule_needs_the_rest_of_the_bead_rendered():
     rest = ("President", "Governor", "Kursk", "Monday")
     data = partial_event(dropped=0.375, links=word_links(("Region",), rest + UNRENDERED))
     assert found(data) == []
+
+
+def test_the_length_rule_needs_a_french_clause_run_below_the_coverage_limit():
+    # the dropped clause is 0.3 from the whole French but 0.375 from its second clause: at a
+    # coverage limit of 0.375 it is covered, just above it is not
+    at = CheckConfig(span_max_coverage=0.375, span_alone_max_coverage=0.25)
+    data = partial_event(kept=0.625, dropped=0.3, french=FR_TWO, other_run=0.375, ratio=1.6)
+    assert found(data, at) == []
+    above = replace(at, span_max_coverage=0.376)
+    (finding,) = found(data, above)
+    assert finding.details["called_by"] == "short_french"
+    assert finding.details["span_coverage"] == 0.375
