@@ -154,15 +154,28 @@ class MistranslationCheck:
 _FR_NE = re.compile(
     r"\b(?:ne|n[’'])\s*(?:[^\s.;!?]+\s+){0,4}?"
     r"(pas|jamais|plus|rien|aucune?|personne|nullement|guère|point|nulle\s+part)\b"
-    r"(?!\s+(?:mal|moins)\b)",  # "pas mal", "pas moins" are not negations of the verb
+    # "pas mal", "pas moins" are not negations of the verb, nor the litote "ne serait pas de
+    # trop" (would be welcome). ("Ne pas manquer de" stays one: English says "not fail to".)
+    r"(?!\s+(?:mal|moins|de\s+trop)\b)",
     re.IGNORECASE,
 )
+
 # literary negation without "pas": "je ne pouvais me souvenir", "il n'osait répondre"
-_FR_NE_ALONE = re.compile(r"\b(?:ne|n[’'])\s*(?:[^\s.;!?]+\s+)?(pou|sa|os|cess)\w*", re.IGNORECASE)
-_FR_ALONE = re.compile(r"\b(sans|aucune?|jamais|ni|non\s+plus|non)\b(?!-)", re.IGNORECASE)
+# (pouvoir in every tense: peut, peux, peuvent, pouvait, pourra, puis, puisse; savoir: sait,
+# saurait, sache; oser; cesser)
+_FR_NE_ALONE = re.compile(
+    r"\b(?:ne|n[’'])\s*(?:[^\s.;!?]+\s+)?(pou|peu[tvx]|puis|sa|os|cess)\w*", re.IGNORECASE
+)
+_FR_ALONE = re.compile(
+    r"\b(sans|aucune?|jamais|ni|non\s+plus|non|impossibles?|incapables?)(?![\w-])"
+    r"|\bfaute\s+d(?:e\b|[’'])",
+    re.IGNORECASE,
+)
 _EN_NEG = re.compile(
     r"\b(not|never|none|nothing|nobody|nowhere|neither|nor|without|cannot|no|hardly|"
-    r"scarcely|barely|less\s+than)\b(?!\.\s*\d)"
+    r"scarcely|barely|less\s+than|unable|impossible|fail(?:s|ed|ing)?\s+to|lack(?:s|ed|ing)?"
+    r"|far\s+from\s+(?:being|every\w*|all|it|perfect|ideal|easy|simple|clear|certain|enough"
+    r"|sufficient|complete|over|the\s+(?:case|truth|only|best|end)))\b(?!\.\s*\d)"
     r"|\b\w+(n\s?[’']\s?t)\b",
     re.IGNORECASE,
 )
