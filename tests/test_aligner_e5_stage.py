@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import numpy as np
@@ -121,3 +122,17 @@ def test_unsure_beads_and_their_boxes() -> None:
     assert boxes_around([0, 3], 8, 0) == [(0, 0), (3, 3)]
     assert boxes_around([0, 2], 8, 0) == [(0, 0), (2, 2)]
     assert boxes_around([0, 1], 8, 0) == [(0, 1)]
+
+
+def test_a_part_without_embedded_windows_of_a_size_composes_them() -> None:
+    # `part` keeps only the embedded windows lying inside it; a size with none left must
+    # fall back on composed windows (the stage cuts sides into boxes this way).
+    side = side_from_vectors(np.stack(FIRST_B))
+    joined = np.stack([_unit(0, 1), _unit(5, 6)])
+    side = dataclasses.replace(side, partial={2: (np.array([0, 5]), joined)})
+    box = side.part(2, 5)  # holds neither embedded window
+    got = box.window_vectors(2, np.array([0, 1]))
+    np.testing.assert_allclose(got[0], _unit(2, 3), atol=1e-6)
+    np.testing.assert_allclose(got[1], _unit(3, 4), atol=1e-6)
+    kept = side.part(0, 3).window_vectors(2, np.array([0]))
+    np.testing.assert_allclose(kept[0], joined[0], atol=1e-6)

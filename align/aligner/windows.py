@@ -66,7 +66,7 @@ class SideArrays:
             total += self.window_vectors(part, starts + offset)
             offset += part
         total = normalise_rows(total)
-        if size in self.partial and len(starts):
+        if size in self.partial and len(starts) and len(self.partial[size][0]):
             known, vectors = self.partial[size]
             pos = np.minimum(np.searchsorted(known, starts), len(known) - 1)
             hit = known[pos] == starts
