@@ -87,3 +87,9 @@ def test_a_regnal_or_war_number_after_a_name_is_no_rank(text: str) -> None:
 
 def test_a_century_in_roman_numerals_is_a_century() -> None:
     assert compare("au XXe siècle", "in the XX century").agrees
+
+
+@pytest.mark.parametrize("text", ["th", "the 5 th of May", "Th. Smith wrote it."])
+def test_a_lone_ordinal_suffix_is_no_crash(text: str) -> None:
+    # "th" alone used to reach the number-word reader as an empty string (IndexError)
+    assert all(q.value != 0 for q in extract_quantities(text, "en"))

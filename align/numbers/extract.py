@@ -370,7 +370,7 @@ def words_value(text: str, lang: str) -> float | None:
             if words.startswith(article):
                 rest = words[len(article) :]
                 candidates += [rest, "one " + rest]
-        if words.split()[0] == "hundred":
+        if words.split()[:1] == ["hundred"]:
             candidates.append(words.replace("hundred", "one hundred", 1))
     for candidate in candidates:
         if candidate == "hundred":
