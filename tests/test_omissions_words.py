@@ -23,9 +23,8 @@ def link(sentence: int, text: str, word: str, by: str = "lexicon") -> WordLink:
 
 def test_a_clause_written_with_other_spacing_still_owns_its_words():
     # "Well," is too short to stand alone: split_clauses joins it to the next piece with one
-    # space, so the clause ("Well, the President…") is not found verbatim in the sentence
-    # ("Well,  the President…"); it starts where the sentence's previous clause did (here,
-    # at its start), in its own sentence
+    # space, so the clause ("Well, the President…") is not in the sentence verbatim
+    # ("Well,  the President…"); it is found whatever the spacing, in its own sentence
     text = "Well,  the President met the Governor on Monday, and they discussed refugee support."
     clauses = [(5, c) for c in split_clauses(text, 4)]
     assert clauses[0][1].startswith("Well, the President") and clauses[0][1] not in text
@@ -34,6 +33,19 @@ def test_a_clause_written_with_other_spacing_still_owns_its_words():
     first, second = clause_word_covers(links, clauses, {5: text})
     assert (first.words, second.words) == (2, 1)
     assert first.lexical == link_weight(links[1], text) and second.lexical == 0.0
+
+
+def test_a_later_clause_with_other_spacing_starts_where_it_is():
+    # "in short," is joined to the next piece with one space; the sentence has two there:
+    # the second clause is found where it is, not one character after the first clause's
+    # start (which would hand it the first clause's words)
+    text = "The President met the Governor on Monday; in short,  they discussed refugee support."
+    clauses = [(4, c) for c in split_clauses(text, 4)]
+    assert len(clauses) == 2 and clauses[1][1][:20] not in text
+    links = [link(4, text, "Governor"), link(4, text, "refugee", by="none")]
+    first, second = clause_word_covers(links, clauses, {4: text})
+    assert (first.words, second.words) == (1, 1)
+    assert first.share == 1.0 and second.share == 0.0
 
 
 def test_each_clause_owns_the_links_from_its_start_to_the_next_clause():

@@ -949,6 +949,17 @@ def span_word_call(
     return None
 
 
+def _find_spaced(text: str, piece: str, start: int) -> int:
+    """Where `piece` starts in `text` from `start`, whatever the spacing between its words
+    (a clause is joined with single spaces; its sentence may hold a line break or two
+    spaces there); -1 if it is not there."""
+    words = piece.split()
+    if not words:
+        return -1
+    found = re.compile(r"\s+".join(map(re.escape, words))).search(text, start)
+    return found.start() if found else -1
+
+
 def clause_word_covers(
     links: Sequence[WordLink], clauses: Sequence[tuple[int, str]], texts: dict[int, str]
 ) -> list[WordCover]:
@@ -957,7 +968,7 @@ def clause_word_covers(
     starts: list[int] = []
     position: dict[int, int] = {}
     for sentence, clause in clauses:
-        found = texts[sentence].find(clause[:20], position.get(sentence, 0))
+        found = _find_spaced(texts[sentence], clause[:20], position.get(sentence, 0))
         start = found if found >= 0 else position.get(sentence, 0)
         starts.append(start)
         position[sentence] = start + 1
