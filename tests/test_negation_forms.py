@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from align.checks.base import CheckInput
-from align.checks.meaning import NegationCheck, english_negations, french_negations
+from align.checks.meaning import NegationCheck, french_negations, negating_words
 from align.model import Bead, Sentence, Side
 
 
@@ -77,13 +77,17 @@ def test_a_negation_said_another_way_is_no_flip(fr: str, en: str) -> None:
     assert NegationCheck().run(one_bead(fr, en)) == []
 
 
-def test_english_negating_words_count_as_negations() -> None:
-    assert english_negations("The regions were unable to complete the work.")
-    assert english_negations("The companies failed to obtain the loans.")
-    assert english_negations("Far from everyone is suited to this work.")
-    assert english_negations("The lack of funds slowed the project.")
+def test_words_that_negate_by_their_meaning() -> None:
+    assert negating_words("The regions were unable to complete the work.", "en")
+    assert negating_words("The companies failed to obtain the loans.", "en")
+    assert negating_words("Far from everyone is suited to this work.", "en")
+    assert negating_words("The lack of funds slowed the project.", "en")
+    assert negating_words("Il est impossible de régler ce problème.", "fr")
+    assert negating_words("Faute d’argent, le projet a été gelé.", "fr")
     # a distance is no negation
-    assert not english_negations("The plant stands far from the city.")
+    assert not negating_words("The plant stands far from the city.", "en")
+    # and they are no grammatical negation: "impossible" is itself the opposite of "possible"
+    assert not french_negations("Il est impossible de régler ce problème.")
 
 
 def test_french_litotes_are_no_negation() -> None:

@@ -166,19 +166,28 @@ _FR_NE = re.compile(
 _FR_NE_ALONE = re.compile(
     r"\b(?:ne|n[’'])\s*(?:[^\s.;!?]+\s+)?(pou|peu[tvx]|puis|sa|os|cess)\w*", re.IGNORECASE
 )
-_FR_ALONE = re.compile(
-    r"\b(sans|aucune?|jamais|ni|non\s+plus|non|impossibles?|incapables?)(?![\w-])"
-    r"|\bfaute\s+d(?:e\b|[’'])",
-    re.IGNORECASE,
-)
+_FR_ALONE = re.compile(r"\b(sans|aucune?|jamais|ni|non\s+plus|non)\b(?!-)", re.IGNORECASE)
 _EN_NEG = re.compile(
     r"\b(not|never|none|nothing|nobody|nowhere|neither|nor|without|cannot|no|hardly|"
-    r"scarcely|barely|less\s+than|unable|impossible|fail(?:s|ed|ing)?\s+to|lack(?:s|ed|ing)?"
-    r"|far\s+from\s+(?:being|every\w*|all|it|perfect|ideal|easy|simple|clear|certain|enough"
-    r"|sufficient|complete|over|the\s+(?:case|truth|only|best|end)))\b(?!\.\s*\d)"
+    r"scarcely|barely|less\s+than)\b(?!\.\s*\d)"
     r"|\b\w+(n\s?[’']\s?t)\b",
     re.IGNORECASE,
 )
+# Words that say "not" by their meaning: "unable", "fail to", "far from everyone";
+# "impossible", "faute de". They answer a negation of the other side (no flip), but are no
+# negation of the words after them (the direction and qualifier checks read the scopes of the
+# grammatical ones only: "impossible" is itself the opposite of "possible").
+_NEGATING_WORDS = {
+    "en": re.compile(
+        r"\b(?:unable|impossible|fail(?:s|ed|ing)?\s+to|lack(?:s|ed|ing)?"
+        r"|far\s+from\s+(?:being|every\w*|all|it|perfect|ideal|easy|simple|clear|certain"
+        r"|enough|sufficient|complete|over|the\s+(?:case|truth|only|best|end)))\b",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\b(?:impossibles?|incapables?)(?![\w-])|\bfaute\s+d(?:e\b|[’'])", re.IGNORECASE
+    ),
+}
 # not a negation of the statement: "not only … but", "if not", "of course not", "no doubt"
 _EN_NOT_NEGATION = re.compile(
     r"\bnot\s+only\b|\bif\s+not\b|\bno\s+doubt\b|\bnot\s+a\s+little\b", re.IGNORECASE
@@ -199,6 +208,12 @@ def french_negations(text: str) -> list[str]:
 def english_negations(text: str) -> list[str]:
     cleaned = _EN_NOT_NEGATION.sub(" ", text)
     return [m.group(0) for m in _EN_NEG.finditer(cleaned)]
+
+
+def negating_words(text: str, lang: str) -> list[str]:
+    """Words that negate by their meaning (`_NEGATING_WORDS`): they answer a negation of the
+    other side in the negation check."""
+    return [m.group(0) for m in _NEGATING_WORDS[lang].finditer(text)]
 
 
 _EN_VERBAL = re.compile(r"\b(not|never|cannot)\b|\w(n\s?[’']\s?t)\b", re.IGNORECASE)
@@ -230,7 +245,8 @@ class NegationCheck:
             if not (bead.fr and bead.en):
                 continue
             french, english = fr_text(data, bead), en_text(data, bead)
-            fr_neg, en_neg = french_negations(french), english_negations(english)
+            fr_neg = french_negations(french) + negating_words(french, "fr")
+            en_neg = english_negations(english) + negating_words(english, "en")
             if bool(fr_neg) == bool(en_neg):
                 continue
             if not (verbal_negations(french, "fr") or verbal_negations(english, "en")):
