@@ -60,7 +60,8 @@ _HALF = {
     "en": re.compile(r"(?:\s+|-)and(?:\s+|-)an?(?:\s+|-)half(?![^\W\d_])", re.IGNORECASE),
 }
 #: A fraction said before "a"/"un" and a scale word: "half a trillion", "a quarter of a
-#: million", "two thirds of a billion", "un quart de million" (the article's count is scaled).
+#: million", "two thirds of a billion", "deux tiers d'un milliard" (the article's count is
+#: scaled). French "un demi-million" is a phrase below.
 _FRACTION_BEFORE_ARTICLE = {
     "en": re.compile(
         r"(?<![\w-])(?P<f>half|(?:a|one)[\s-]quarter|three[\s-]quarters|(?:a|one)[\s-]third"
